@@ -1,0 +1,3 @@
+from skynet_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,35 @@
+"""The one way to turn an events file into a Catalog: read once, use the cache, else parse."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from skynet_tui import cache
+from skynet_tui.catalog import Catalog, Progress, bundled_path, parse_catalog
+from skynet_tui.yamlreader import read_bytes
+
+PROGRESS_FROM_BYTES = 4 * 2**20  # smaller files read too fast for a progress line to help
+
+
+def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: Progress | None = None) -> Catalog:
+    """The catalog of `path` (the bundled file when None).
+
+    Raises FileUnreadable or EventFileError; never writes anything beside the file.
+    """
+    path = path or bundled_path()
+    data = read_bytes(path)
+    key = cache.key_of(data) if use_cache else None
+    if key:
+        cached = cache.load(key)
+        if cached is not None:
+            return cached if cached.path == str(path) else _relocated(cached, path)
+    catalog = parse_catalog(path, data, progress=progress if len(data) >= PROGRESS_FROM_BYTES else None)
+    if key:
+        cache.store(key, catalog)
+    return catalog
+
+
+def _relocated(catalog: Catalog, path: Path) -> Catalog:
+    """The same content read from another path (a copy of the file): only the path differs."""
+    return replace(catalog, path=str(path))

@@ -1,0 +1,218 @@
+"""Read an events file's YAML safely, keeping the line and column of every value.
+
+This is not a general YAML loader. It walks the parser's event stream and builds only
+mappings, lists and text, so nothing in the file can construct an object or run code:
+- every scalar is the text as typed (`NO` stays "NO", `2016-11-16` stays a string); a plain
+  `~`, `null` or empty value is None; the catalog converts numbers where it wants them;
+- aliases are refused (no "billion laughs"), so are tags other than the plain YAML ones;
+- nesting deeper than MAX_DEPTH and files larger than MAX_FILE_BYTES are refused;
+- a key given twice is a problem, not a silent overwrite;
+- the items of the top-level `events` list are handed to a callback one at a time, so a
+  large file never exists as one big tree in memory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from skynet_tui.errors import EventFileError, FileUnreadable, Problem
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_DEPTH = 32
+_PLAIN_TAGS = {
+    None,
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Mark = tuple[int, int]
+
+
+class Mapping(dict):
+    """A YAML mapping: a dict whose `marks` give the (line, column) of each key."""
+
+    __slots__ = ("mark", "marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.marks: dict[str, Mark] = {}
+
+    def at(self, key: str) -> Mark:
+        return self.marks.get(key, self.mark)
+
+
+class Sequence(list):
+    """A YAML list whose `marks` give the (line, column) of each item."""
+
+    __slots__ = ("mark", "marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.marks: list[Mark] = []
+
+
+Value = Mapping | Sequence | str | None
+ItemHandler = Callable[[Value, Mark], None]
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or FileUnreadable with one line a user can act on."""
+    try:
+        size = os.stat(path).st_size
+        if os.path.isdir(path):
+            raise FileUnreadable(f"{path}: is a directory, not an events file")
+        if size > MAX_FILE_BYTES:
+            raise FileUnreadable(
+                f"{path}: the file is {size / 2**20:.0f} MiB; events files may be at most {MAX_FILE_BYTES // 2**20} MiB"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FileUnreadable(f"{path}: no such file") from None
+    except PermissionError:
+        raise FileUnreadable(f"{path}: permission denied") from None
+    except OSError as error:
+        raise FileUnreadable(f"{path}: cannot be read ({error.strerror or error})") from None
+
+
+def check_text(path: Path, data: bytes) -> bytes:
+    """The UTF-8 bytes to parse (any BOM removed), or FileUnreadable naming the encoding problem."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileUnreadable(f"{path}: the file is UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        raise FileUnreadable(f"{path}: the file holds NUL bytes: it is binary, not YAML text")
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise FileUnreadable(f"{path}: line {line}: the file is not UTF-8 text; save it as UTF-8") from None
+    return data
+
+
+class _Reader:
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        self.parser = _Parser(data)
+        self.problems: list[Problem] = []
+
+    def problem(self, mark: Mark, message: str) -> None:
+        self.problems.append(Problem(self.path, mark[0], mark[1], message))
+
+    @staticmethod
+    def mark(event: yaml.Event) -> Mark:
+        return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def fatal(self, event: yaml.Event, message: str) -> EventFileError:
+        self.problem(self.mark(event), message)
+        return EventFileError(self.problems)
+
+    def read(self, on_event_item: ItemHandler) -> Value:
+        self.parser.get_event()  # stream start
+        if self.parser.check_event(yaml.StreamEndEvent):
+            return None
+        self.parser.get_event()  # document start
+        document = self.value(0, on_event_item)
+        self.parser.get_event()  # document end
+        if not self.parser.check_event(yaml.StreamEndEvent):
+            raise self.fatal(self.parser.peek_event(), "the file holds more than one YAML document")
+        return document
+
+    def value(self, depth: int, on_event_item: ItemHandler | None = None) -> Value:
+        event = self.parser.get_event()
+        mark = self.mark(event)
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(mark, f"alias *{event.anchor} is not allowed: write the value out in full")
+            return None
+        if event.tag not in _PLAIN_TAGS:
+            self.problem(mark, f"tag {event.tag} is not allowed: an events file holds only text, lists and mappings")
+            self.skip(event)
+            return None
+        if isinstance(event, yaml.ScalarEvent):
+            return None if event.style is None and event.value in _NULLS and event.tag is None else event.value
+        if depth >= MAX_DEPTH:
+            raise self.fatal(event, f"nesting is deeper than {MAX_DEPTH} levels")
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence(mark, depth)
+        return self.mapping(mark, depth, on_event_item)
+
+    def sequence(self, mark: Mark, depth: int, on_item: ItemHandler | None = None) -> Sequence:
+        items = Sequence(mark)
+        while not self.parser.check_event(yaml.SequenceEndEvent):
+            item_mark = self.mark(self.parser.peek_event())
+            item = self.value(depth + 1)
+            if on_item is None:
+                items.append(item)
+                items.marks.append(item_mark)
+            else:
+                on_item(item, item_mark)
+        self.parser.get_event()
+        return items
+
+    def mapping(self, mark: Mark, depth: int, on_event_item: ItemHandler | None) -> Mapping:
+        result = Mapping(mark)
+        while not self.parser.check_event(yaml.MappingEndEvent):
+            key_event = self.parser.peek_event()
+            key_mark = self.mark(key_event)
+            key = self.value(depth + 1)
+            if not isinstance(key, str):
+                self.problem(key_mark, "a key must be plain text")
+                self.value(depth + 1)
+                continue
+            if key in result:
+                self.problem(key_mark, f"key {key!r} is given twice (first at line {result.marks[key][0]})")
+                self.value(depth + 1)
+                continue
+            if key == "events" and on_event_item is not None and self.parser.check_event(yaml.SequenceStartEvent):
+                start = self.parser.get_event()
+                value: Value = self.sequence(self.mark(start), depth + 1, on_event_item)
+            else:
+                value = self.value(depth + 1)
+            result[key] = value
+            result.marks[key] = key_mark
+        self.parser.get_event()
+        return result
+
+    def skip(self, event: yaml.Event) -> None:
+        """Consume the rest of a refused collection without building it."""
+        if isinstance(event, yaml.ScalarEvent):
+            return
+        level = 1
+        while level:
+            inner = self.parser.get_event()
+            if isinstance(inner, yaml.CollectionStartEvent):
+                level += 1
+            elif isinstance(inner, yaml.CollectionEndEvent):
+                level -= 1
+
+
+def read_yaml(path: Path, data: bytes, on_event_item: ItemHandler) -> tuple[Value, list[Problem]]:
+    """Parse the document; items of the top-level `events` list go to `on_event_item`.
+
+    Returns the rest of the document and the structural problems found; a YAML syntax
+    error raises EventFileError at once, since nothing after it can be trusted.
+    """
+    reader = _Reader(str(path), check_text(path, data))
+    try:
+        document = reader.read(on_event_item)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
+        reader.problem((line, column), f"invalid YAML: {reason}")
+        raise EventFileError(reader.problems) from None
+    except yaml.YAMLError as error:
+        reader.problem((1, 1), f"invalid YAML: {error}")
+        raise EventFileError(reader.problems) from None
+    finally:
+        reader.parser.dispose()
+    return document, reader.problems

@@ -15,7 +15,7 @@ from pathlib import Path
 from skynet_tui import countries
 from skynet_tui.errors import EventFileError, Problem
 from skynet_tui.facets import Facets
-from skynet_tui.figures import disputed_keys
+from skynet_tui.figures import FigureKey, find_disputes
 from skynet_tui.model import Agency, Citation, Event, Figure, PartialDate, Period, Source
 from skynet_tui.text import has_unsafe
 from skynet_tui.vocabulary import EVENT_TYPES, METRICS, QUALIFIERS, SCOPES, SOURCE_KINDS
@@ -49,10 +49,10 @@ class Catalog:
     agencies: dict[str, Agency]
     events: tuple[Event, ...]  # in date order
     facets: Facets = field(repr=False)
-    disputed: frozenset[tuple[str, str, str]] = frozenset()  # figure keys with differing values
+    disputes: dict[FigureKey, tuple[tuple[str, Figure], ...]] = field(default_factory=dict, repr=False)
 
     def is_disputed(self, event: Event) -> bool:
-        return any(figure.key in self.disputed for figure in event.figures)
+        return any(figure.key in self.disputes for figure in event.figures)
 
     def event(self, event_id: str) -> Event | None:
         position = self.facets.position.get(event_id)
@@ -344,4 +344,4 @@ def parse_catalog(path: Path, data: bytes, *, progress: Progress | None = None) 
     if builder.problems:
         raise EventFileError(builder.problems)
     events = tuple(sorted(builder.events, key=Event.sort_key.fget))
-    return Catalog(str(path), sources, agencies, events, Facets.build(events), disputed_keys(events))
+    return Catalog(str(path), sources, agencies, events, Facets.build(events), find_disputes(events))

@@ -22,11 +22,13 @@ def figures_by_key(events: Iterable[Event]) -> dict[FigureKey, list[tuple[Event,
     return groups
 
 
-def disputed_keys(events: Iterable[Event]) -> frozenset[FigureKey]:
-    """The (metric, period, scope) keys for which the file holds more than one value."""
-    return frozenset(
-        key for key, group in figures_by_key(events).items() if len({figure.value for _, figure in group}) > 1
-    )
+def find_disputes(events: Iterable[Event]) -> dict[FigureKey, tuple[tuple[str, Figure], ...]]:
+    """For each (metric, period, scope) given more than one value: every (event id, figure) giving it."""
+    return {
+        key: tuple((event.id, figure) for event, figure in group)
+        for key, group in figures_by_key(events).items()
+        if len({figure.value for _, figure in group}) > 1
+    }
 
 
 _CURRENCIES = {"money_recovered_cny": "yuan", "money_recovered_usd": "US dollars"}

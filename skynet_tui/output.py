@@ -100,14 +100,18 @@ def _countries(event: Event) -> str:
     return ", ".join(event.countries)
 
 
+def _source_ids(event: Event) -> str:
+    return ", ".join(dict.fromkeys(citation.source for citation in event.citations))
+
+
 def _rich_table(catalog: Catalog, events: Sequence[Event]) -> Table:
     table = Table(title=Text(f"{len(events)} of {len(catalog.events)} events"), expand=False)
     for column in ("Date", "Type", "Title", "Countries", "Sources"):
         table.add_column(column, overflow="fold")
     for event in events:
         title = one_line(event.title) + (" (disputed figures)" if catalog.is_disputed(event) else "")
-        sources = ", ".join(dict.fromkeys(c.source for c in event.citations))
-        table.add_row(*(Text(cell) for cell in (str(event.date), event.type, title, _countries(event), sources)))
+        cells = (str(event.date), event.type, title, _countries(event), _source_ids(event))
+        table.add_row(*(Text(cell) for cell in cells))
     return table
 
 
@@ -118,10 +122,7 @@ def render_events(catalog: Catalog, events: Sequence[Event], fmt: str, *, for_te
         return to_csv([csv_row(catalog, event) for event in events], for_terminal=for_terminal)
     if fmt == "markdown":
         header = ("Date", "Type", "Title", "Countries", "Sources")
-        rows = [
-            (event.date, event.type, event.title, _countries(event), ", ".join(c.source for c in event.citations))
-            for event in events
-        ]
+        rows = [(event.date, event.type, event.title, _countries(event), _source_ids(event)) for event in events]
         return to_markdown(header, rows)
     return render_rich(_rich_table(catalog, events), for_terminal=for_terminal)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -225,3 +226,14 @@ class Query:
                 value: (base & mask).bit_count() for value, mask in self.facets.masks[dimension].items()
             }
         return result
+
+
+def deep_link(filter: Filter, *, event_id: str | None = None, events_path: str | None = None) -> str:
+    """The command that reopens this view exactly: `skynet-tui --year 2018 --event ...`."""
+    args = ["skynet-tui"]
+    if events_path:
+        args += ["--events", events_path]
+    args += filter.arguments()
+    if event_id:
+        args += ["--event", event_id]
+    return shlex.join(args)

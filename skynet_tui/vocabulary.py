@@ -19,6 +19,7 @@ EVENT_TYPES: dict[str, str] = {
     "red-notice": "Interpol red notices are published",
     "confiscation": "a court confiscates a fugitive's assets",
     "treaty": "treaties and cooperation agreements",
+    "cooperation": "a request for judicial or law-enforcement cooperation abroad",
     "results": "official figures for a period",
 }
 

@@ -1,0 +1,193 @@
+"""The explorer screen: owns the filter and the selection, and hands them to the widgets."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from skynet_tui.app.detail import Detail
+from skynet_tui.app.sidebar import FacetList, Sidebar
+from skynet_tui.app.timeline import Timeline
+from skynet_tui.catalog import Catalog
+from skynet_tui.query import Filter, Query, deep_link
+
+NARROW_WIDTH = 110  # below this the detail pane moves under the timeline
+TINY_WIDTH = 70  # below this the sidebar starts hidden
+
+
+class ExplorerScreen(Screen):
+    """Timeline, filters and detail. The filter lives here and only here."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("f", "focus_facet('year')", "Filters"),
+        Binding("y", "focus_facet('year')", "Year", show=False),
+        Binding("a", "focus_facet('agency')", "Agency", show=False),
+        Binding("c", "focus_facet('country')", "Country", show=False),
+        Binding("t", "focus_facet('type')", "Type", show=False),
+        Binding("x", "clear_filters", "Clear"),
+        Binding("enter", "focus_detail", "Detail", show=False),
+        Binding("escape", "back", "Back", show=False),
+        Binding("s", "toggle_sidebar", "Sidebar"),
+        Binding("l", "copy_link", "Link"),
+        Binding("o", "open_source", "Open source", show=False),
+    ]
+    DEFAULT_CSS = """
+    #status { height: 1; padding: 0 1; background: $panel; color: $text; }
+    #main { height: 1fr; }
+    #timeline { width: 1fr; height: 1fr; }
+    #detail { width: 42%; height: 1fr; }
+    ExplorerScreen.-narrow #main { layout: vertical; }
+    ExplorerScreen.-narrow #detail { width: 1fr; height: 45%; border-left: none; border-top: tall $panel; }
+    ExplorerScreen.-no-sidebar #sidebar { display: none; }
+    """
+
+    filter: var[Filter] = var(Filter, init=False)
+    selected: var[int | None] = var(None, init=False)
+
+    def __init__(self, catalog: Catalog, start: Filter, event_id: str | None = None) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.query_engine = Query(catalog)
+        self.set_reactive(ExplorerScreen.filter, start)
+        self.set_reactive(ExplorerScreen.selected, catalog.facets.position.get(event_id) if event_id else None)
+        self.focus_detail_on_start = event_id is not None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="body"):
+            yield Sidebar(self.catalog, self.filter)
+            with Horizontal(id="main"):
+                yield Timeline(self.catalog, id="timeline")
+                yield Detail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.on_resize()
+        self.refresh_view()
+        (self.query_one(Detail) if self.focus_detail_on_start else self.query_one(Timeline)).focus()
+
+    def on_resize(self, event=None) -> None:
+        width = self.app.size.width
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        if event is None and width < TINY_WIDTH:
+            self.add_class("-no-sidebar")
+
+    # --- the one place where the view follows the state ---------------------------------
+    def watch_filter(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        positions = self.query_engine.positions(self.filter)
+        counts = self.query_engine.counts(self.filter)
+        self.query_one(Sidebar).show(self.filter, counts)
+        self.query_one(Timeline).show(positions, select=self.selected, empty_message=self.empty_message())
+        self.query_one("#status", Static).update(self.status_line(len(positions)))
+
+    def status_line(self, shown: int) -> Content:
+        total = len(self.catalog.events)
+        text = Content.styled(f"{shown:,} of {total:,} events", "bold")
+        if self.filter.active:
+            text += Content(" · " + self.filter.describe(self.catalog))
+            text += Content.styled("  (x clears)", "$text-muted")
+        return text
+
+    def empty_message(self) -> str:
+        return (
+            "No events match these filters:\n"
+            f"  {self.filter.describe(self.catalog)}\n"
+            "Press x to clear them all, or widen them in the sidebar (f)."
+        )
+
+    def watch_selected(self, position: int | None) -> None:
+        event = self.catalog.events[position] if position is not None else None
+        self.query_one(Detail).show(self.catalog, event)
+
+    # --- messages from the widgets -----------------------------------------------------
+    @on(Sidebar.Changed)
+    def filter_changed(self, message: Sidebar.Changed) -> None:
+        self.filter = message.filter
+
+    @on(Timeline.Highlighted)
+    def highlighted(self, message: Timeline.Highlighted) -> None:
+        self.selected = message.position
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        self.query_one(Timeline).focus()
+
+    # --- actions -----------------------------------------------------------------------
+    def select_event(self, event_id: str) -> None:
+        """Select an event, clearing the filters first if they hide it."""
+        position = self.catalog.facets.position[event_id]
+        self.selected = position
+        if self.query_one(Timeline).row_of(position) is None:
+            self.filter = Filter()
+            self.notify("Filters cleared to show the event.", markup=False)
+        else:
+            self.refresh_view()
+        self.query_one(Timeline).focus()
+
+    def jump_to_year(self, year: int) -> None:
+        timeline = self.query_one(Timeline)
+        row = timeline.year_row(year)
+        if row is None:
+            self.filter = replace(self.filter, years=frozenset({year}))
+            row = timeline.year_row(year)
+        timeline.move_to(row)
+        timeline.focus()
+
+    def action_focus_search(self) -> None:
+        self.remove_class("-no-sidebar")
+        self.query_one("#search", Input).focus()
+
+    def action_focus_facet(self, dimension: str) -> None:
+        self.remove_class("-no-sidebar")
+        facet = self.query_one(f"#facet-{dimension}", FacetList)
+        facet.focus()
+        facet.scroll_visible()
+
+    def action_clear_filters(self) -> None:
+        if self.filter.active:
+            self.filter = Filter()
+
+    def action_focus_detail(self) -> None:
+        self.query_one(Detail).focus()
+
+    def action_back(self) -> None:
+        self.query_one(Timeline).focus()
+
+    def action_toggle_sidebar(self) -> None:
+        self.toggle_class("-no-sidebar")
+        if self.has_class("-no-sidebar"):
+            self.query_one(Timeline).focus()
+
+    def current_link(self) -> str:
+        event_id = self.catalog.events[self.selected].id if self.selected is not None else None
+        path = None if self.app.bundled else self.catalog.path
+        return deep_link(self.filter, event_id=event_id, events_path=path)
+
+    def action_copy_link(self) -> None:
+        link = self.current_link()
+        self.app.copy_to_clipboard(link)
+        self.notify(link, title="Link copied to the clipboard", markup=False, timeout=8)
+
+    def action_open_source(self) -> None:
+        if self.selected is None:
+            self.notify("Select an event first.", markup=False)
+            return
+        event = self.catalog.events[self.selected]
+        urls = [self.catalog.sources[c.source].url for c in event.citations]
+        urls = [url for url in dict.fromkeys(urls) if url]
+        if not urls:
+            self.notify("None of this event's sources has a web address.", markup=False)
+            return
+        self.app.open_source_url(urls[0])

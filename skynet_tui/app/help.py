@@ -1,0 +1,70 @@
+"""The help screen: every key, and what the screen shows."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    (
+        "Moving",
+        [
+            ("↑ ↓  j k", "previous / next event"),
+            ("PgUp PgDn space", "a page up / down"),
+            ("Home End  g G", "first / last event"),
+            ("enter", "read the selected event's detail"),
+            ("esc", "back to the timeline"),
+        ],
+    ),
+    (
+        "Filtering",
+        [
+            ("/", "search: title, summary, people and quotes; every word must appear"),
+            ("f", "the filter lists"),
+            ("y a c t", "the year, agency, country or type list"),
+            ("space / enter", "in a list: choose or unchoose a value (several may be chosen)"),
+            ("x", "clear every filter"),
+            ("s", "hide or show the filter sidebar"),
+        ],
+    ),
+    (
+        "Reading and sharing",
+        [
+            ("o", "open the selected event's source in the browser (http/https only)"),
+            ("l", "copy the link (command line) that reopens this exact view"),
+            ("r", "results: official figures year by year"),
+            ("ctrl+p", "command palette: go to an event, jump to a year, filter by agency, country or type"),
+        ],
+    ),
+    ("", [("?", "this help"), ("q", "quit")]),
+]
+
+ABOUT = (
+    "Each row of the timeline is one event: date (as precise as the sources allow: a month-only date "
+    "shows only the month), type, title and countries. Numbers beside filter values say how many events "
+    "each value would show given the other filters. The detail pane lists every source with the quote "
+    "the event rests on; figures that sources give differently are marked Disputed, with every value."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 90%; max-width: 100; height: 90%; border: thick $accent; background: $surface; padding: 1 2; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Content.styled("skynet-tui: keys", "bold $text-accent"))
+            for heading, rows in KEYS:
+                if heading:
+                    yield Static(Content.styled(f"\n{heading}", "bold"))
+                for keys, meaning in rows:
+                    yield Static(Content.assemble((f"  {keys:<18}", "bold $text-primary"), meaning))
+            yield Static(Content("\n" + ABOUT))
+            yield Static(Content.styled("\nesc closes this help.", "$text-muted"))

@@ -1,0 +1,111 @@
+"""The filter sidebar: a search box and one list per facet, each value with its live count."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Label, SelectionList
+from textual.widgets.selection_list import Selection
+
+from skynet_tui.catalog import Catalog, country_name
+from skynet_tui.facets import DIMENSIONS
+from skynet_tui.query import Filter
+from skynet_tui.text import one_line
+
+HEADINGS = {"year": "Year (y)", "agency": "Agency (a)", "country": "Country (c)", "type": "Type (t)"}
+
+
+def value_label(catalog: Catalog, dimension: str, value) -> str:
+    """How a facet value is named in the sidebar and the palette."""
+    if dimension == "agency":
+        return one_line(catalog.agencies[value].name)
+    if dimension == "country":
+        return f"{country_name(value)} ({value})"
+    return str(value)
+
+
+class FacetList(SelectionList):
+    """The values of one facet; several may be chosen."""
+
+    DEFAULT_CSS = """
+    FacetList { height: auto; max-height: 12; border: none; padding: 0; background: $surface; }
+    FacetList:focus { background-tint: $foreground 5%; }
+    """
+
+    def __init__(self, catalog: Catalog, dimension: str, selected: frozenset) -> None:
+        self.catalog = catalog
+        self.dimension = dimension
+        self.values = catalog.facets.values(dimension)
+        super().__init__(
+            *(
+                Selection(Content(value_label(catalog, dimension, value)), value, value in selected)
+                for value in self.values
+            ),
+            id=f"facet-{dimension}",
+        )
+
+    def show_counts(self, counts: dict) -> None:
+        """Rewrite each value's label with how many events it would show now."""
+        for index, value in enumerate(self.values):
+            count = counts.get(value, 0)
+            label = Content(value_label(self.catalog, self.dimension, value))
+            number = Content.styled(f" {count:,}", "$text-muted" if count else "$text-disabled")
+            prompt = label + number if count else Content.styled(label.plain, "$text-disabled") + number
+            self.replace_option_prompt_at_index(index, prompt)
+
+    def show_selected(self, selected: frozenset) -> None:
+        with self.prevent(SelectionList.SelectedChanged):
+            for value in self.values:
+                if (value in selected) != (value in self.selected):
+                    self.toggle(value)
+
+
+class Sidebar(VerticalScroll):
+    """Search and facets. Posts Changed with the new Filter; never holds the filter itself."""
+
+    DEFAULT_CSS = """
+    Sidebar { width: 32; dock: left; background: $surface; border-right: tall $panel; padding: 0 1; }
+    Sidebar Input { margin-bottom: 1; }
+    Sidebar .heading { color: $text-accent; text-style: bold; margin-top: 1; }
+    """
+
+    class Changed(Message):
+        def __init__(self, filter: Filter) -> None:
+            super().__init__()
+            self.filter = filter
+
+    def __init__(self, catalog: Catalog, filter: Filter) -> None:
+        super().__init__(id="sidebar")
+        self.catalog = catalog
+        self.filter = filter
+
+    def compose(self) -> ComposeResult:
+        yield Input(self.filter.search, placeholder="Search (/)", id="search")
+        for dimension in DIMENSIONS:
+            yield Label(HEADINGS[dimension], classes="heading")
+            yield FacetList(self.catalog, dimension, self.filter.selected(dimension))
+
+    def show(self, filter: Filter, counts: dict) -> None:
+        """Reflect a filter (set anywhere) and its counts without echoing a change back."""
+        self.filter = filter
+        search = self.query_one("#search", Input)
+        if search.value != filter.search:
+            with self.prevent(Input.Changed):
+                search.value = filter.search
+        for facet in self.query(FacetList):
+            facet.show_selected(filter.selected(facet.dimension))
+            facet.show_counts(counts[facet.dimension])
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(replace(self.filter, search=event.value)))
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        facet = event.selection_list
+        assert isinstance(facet, FacetList)
+        self.post_message(self.Changed(self.filter.with_selected(facet.dimension, facet.selected)))

@@ -1,7 +1,7 @@
 """A content-keyed cache of validated catalogs in the user's cache directory.
 
-The key is a hash of the file's bytes and of this program's version, so an edited file or
-a new release never sees a stale entry; an unreadable or corrupt entry is ignored and
+The key is a hash of the file's bytes and of the code that shapes a catalog, so an edited
+file, a new release or a changed model never sees a stale entry; an unreadable or corrupt entry is ignored and
 rebuilt. Entries are pickles read back by an unpickler that admits only the model's own
 classes, so even a tampered entry cannot construct anything else. Nothing is ever written
 beside the user's events file.
@@ -9,7 +9,10 @@ beside the user's events file.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
@@ -19,6 +22,7 @@ from pathlib import Path
 from skynet_tui import __version__
 
 KEEP_ENTRIES = 8
+_RULE_MODULES = {"skynet_tui.figures", "skynet_tui.vocabulary", "skynet_tui.yamlreader", "skynet_tui.countries"}
 _ALLOWED = {
     ("skynet_tui.catalog", "Catalog"),
     ("skynet_tui.facets", "Facets"),
@@ -40,8 +44,17 @@ def cache_dir() -> Path:
 
 def key_of(data: bytes) -> str:
     digest = hashlib.blake2b(data, digest_size=20)
-    digest.update(__version__.encode())
+    digest.update(_code_fingerprint())
     return digest.hexdigest()
+
+
+@functools.cache
+def _code_fingerprint() -> bytes:
+    """The version and the source of every module whose classes or rules a cached catalog holds."""
+    digest = hashlib.blake2b(__version__.encode(), digest_size=20)
+    for module in sorted({module for module, _ in _ALLOWED} | _RULE_MODULES):
+        digest.update(Path(importlib.util.find_spec(module).origin).read_bytes())
+    return digest.digest()
 
 
 class _ModelUnpickler(pickle.Unpickler):
@@ -59,10 +72,12 @@ def load(key: str):
         catalog = _ModelUnpickler(io.BytesIO(data)).load()
     except FileNotFoundError:
         return None
-    except Exception:  # a corrupt or foreign entry: forget it, the file is parsed again
-        path.unlink(missing_ok=True)
+    except Exception:  # a corrupt or foreign entry, or no usable cache directory: parse the file again
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
         return None
-    os.utime(path)  # recently used entries are kept longest
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used entries are kept longest
     return catalog
 
 

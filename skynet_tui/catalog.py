@@ -23,7 +23,7 @@ from skynet_tui.yamlreader import Mapping, Mark, Sequence, Value, read_yaml
 
 SCHEMA_VERSION = "1"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
 _TOP_KEYS = {"schema", "sources", "agencies", "events"}
 _SOURCE_KEYS = {"id", "title", "publisher", "published", "kind", "url", "note"}
 _AGENCY_KEYS = {"id", "name", "aliases"}
@@ -112,6 +112,12 @@ class _Builder:
             return ()
         return tuple(value)
 
+    @staticmethod
+    def item_marks(record: Mapping, key: str) -> list[Mark]:
+        """Where each item of a list value is, so a problem names the item's own line."""
+        value = record.get(key)
+        return value.marks if isinstance(value, Sequence) else []
+
     def slug(self, record: Mapping, key: str, what: str) -> str | None:
         value = self.text(record, key, what)
         if value is not None and not _SLUG.fullmatch(value):
@@ -198,17 +204,19 @@ class _Builder:
             if agency_id in result:
                 self.problem(record.at("id"), f"agency id {agency_id!r} is used twice")
                 continue
-            for name in filter(None, agency.names):
+            marks = [record.at("id"), record.at("name"), *self.item_marks(record, "aliases")]
+            for name, name_mark in zip(agency.names, marks, strict=False):
+                if not name:
+                    continue
                 folded = name.casefold()
                 if has_unsafe(name):
-                    self.problem(record.at("aliases"), f"name {name!r} of {what} holds invisible or control characters")
+                    self.problem(name_mark, f"name {name!r} of {what} holds invisible or control characters")
                 elif owner_of_name.get(folded, agency_id) != agency_id:
                     self.problem(
-                        record.at("aliases"),
-                        f"name {name!r} of {what} is already used by agency {owner_of_name[folded]!r}",
+                        name_mark, f"name {name!r} of {what} is already used by agency {owner_of_name[folded]!r}"
                     )
                 elif folded in owner_of_name and name not in (agency.id, agency.name):
-                    self.problem(record.at("aliases"), f"alias {name!r} of {what} repeats another of its names")
+                    self.problem(name_mark, f"alias {name!r} of {what} repeats another of its names")
                 owner_of_name.setdefault(folded, agency_id or "")
             if agency_id:
                 result[agency_id] = agency
@@ -247,14 +255,14 @@ class _Builder:
 
     def agency_ids(self, record: Mapping, what: str) -> tuple[str, ...]:
         ids = self.texts(record, "agencies", what)
-        self.agency_refs.extend((agency, record.at("agencies")) for agency in ids)
+        self.agency_refs.extend(zip(ids, self.item_marks(record, "agencies"), strict=False))
         return ids
 
     def countries(self, record: Mapping, what: str) -> tuple[str, ...]:
         codes = self.texts(record, "countries", what)
-        for code in codes:
+        for code, mark in zip(codes, self.item_marks(record, "countries"), strict=False):
             if code not in countries.NAMES:
-                self.problem(record.at("countries"), f"{code!r} in {what} is not an ISO 3166-1 alpha-2 country code")
+                self.problem(mark, f"{code!r} in {what} is not an ISO 3166-1 alpha-2 country code")
         return codes
 
     def citations(self, record: Mapping, what: str) -> tuple[Citation, ...]:

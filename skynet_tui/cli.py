@@ -59,7 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("path", nargs="?", type=Path, help="the file to check (default: the bundled one)")
     results = commands.add_parser("results", help="print the official figures year by year")
     results.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    results.add_argument("--events", type=Path, metavar="PATH", help="read another events file")
+    # SUPPRESS: without it, the command's default would undo an --events given before `results`.
+    results.add_argument(
+        "--events", type=Path, default=argparse.SUPPRESS, metavar="PATH", help="read another events file"
+    )
     return parser
 
 

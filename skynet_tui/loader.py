@@ -22,7 +22,7 @@ def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: 
     key = cache.key_of(data) if use_cache else None
     if key:
         cached = cache.load(key)
-        if cached is not None:
+        if isinstance(cached, Catalog):  # anything else is a tampered entry: parse again
             return cached if cached.path == str(path) else _relocated(cached, path)
     catalog = parse_catalog(path, data, progress=progress if len(data) >= PROGRESS_FROM_BYTES else None)
     if key:

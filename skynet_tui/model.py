@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from skynet_tui.vocabulary import LOW_TRUST_KINDS, QUALIFIERS
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _MONTHS = "January February March April May June July August September October November December".split()
 
 

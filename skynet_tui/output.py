@@ -65,7 +65,8 @@ def to_csv(rows: Sequence[dict], *, for_terminal: bool) -> str:
     """CSV with one row per record; lists are joined with '; '. Parseable whatever the data."""
     buffer = io.StringIO()
     if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+        # QUOTE_ALL: before Python 3.11.9 a lone "\r" was left unquoted under the "\n" line end.
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writeheader()
         for row in rows:
             writer.writerow({key: visible(str(value)) if for_terminal else value for key, value in row.items()})

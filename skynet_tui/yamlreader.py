@@ -138,7 +138,8 @@ class _Reader:
             self.skip(event)
             return None
         if isinstance(event, yaml.ScalarEvent):
-            return None if event.style is None and event.value in _NULLS and event.tag is None else event.value
+            # a plain scalar: style None from the Python parser, "" from libyaml
+            return None if not event.style and event.value in _NULLS and event.tag is None else event.value
         if depth >= MAX_DEPTH:
             raise self.fatal(event, f"nesting is deeper than {MAX_DEPTH} levels")
         if isinstance(event, yaml.SequenceStartEvent):
@@ -201,9 +202,18 @@ def read_yaml(path: Path, data: bytes, on_event_item: ItemHandler) -> tuple[Valu
     Returns the rest of the document and the structural problems found; a YAML syntax
     error raises EventFileError at once, since nothing after it can be trusted.
     """
-    reader = _Reader(str(path), check_text(path, data))
+    data = check_text(path, data)
+    reader = _Reader(str(path), data)
     try:
         document = reader.read(on_event_item)
+    except yaml.reader.ReaderError as error:  # a character YAML refuses, such as a raw control character
+        text = data.decode("utf-8")
+        offset = max(text.find(chr(error.character)), 0)  # the first such character is the one refused
+        line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        reader.problem(
+            (line, column), f"invalid YAML: character U+{error.character:04X} is not allowed raw; write it as an escape"
+        )
+        raise EventFileError(reader.problems) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

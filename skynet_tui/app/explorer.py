@@ -51,7 +51,7 @@ class ExplorerScreen(Screen):
     """
 
     filter: var[Filter] = var(Filter, init=False)
-    selected: var[int | None] = var(None, init=False)
+    selected: var[int | None] = var(None, init=False, always_update=True)
 
     def __init__(self, catalog: Catalog, start: Filter, event_id: str | None = None) -> None:
         super().__init__()

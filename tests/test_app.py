@@ -1,0 +1,365 @@
+"""The explorer, driven the way a user drives it: keys in, widget contents checked."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from skynet_tui.app.detail import Detail
+from skynet_tui.app.explorer import ExplorerScreen
+from skynet_tui.app.help import HelpScreen
+from skynet_tui.app.main import SkynetApp, is_web_address
+from skynet_tui.app.results_view import ResultsScreen
+from skynet_tui.app.timeline import Timeline
+from skynet_tui.cli import main
+from skynet_tui.loader import load_catalog
+from skynet_tui.model import Source
+from skynet_tui.query import Filter, Query, resolve_filter
+
+SMALL = Path(__file__).parent / "data" / "small.yaml"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(SMALL, use_cache=False)
+
+
+def drive(app: SkynetApp, steps, *, size=(120, 40), notifications=False):
+    """Run the app headless, await `steps(pilot)`, and return what it returns."""
+
+    async def run():
+        async with app.run_test(size=size, notifications=notifications) as pilot:
+            await pilot.pause()
+            return await steps(pilot)
+
+    return asyncio.run(run())
+
+
+def explorer(pilot) -> ExplorerScreen:
+    return pilot.app.explorer
+
+
+def shown_ids(pilot) -> list[str]:
+    timeline = pilot.app.explorer.query_one(Timeline)
+    events = pilot.app.catalog.events
+    return [events[row.position].id for row in timeline.rows if row.position is not None]
+
+
+def selected_id(pilot) -> str | None:
+    position = pilot.app.explorer.selected
+    return None if position is None else pilot.app.catalog.events[position].id
+
+
+def detail_text(pilot) -> str:
+    return str(pilot.app.explorer.query_one("#detail-body", Static).content)
+
+
+def timeline_lines(pilot) -> list[str]:
+    timeline = pilot.app.explorer.query_one(Timeline)
+    return [timeline.render_line(y).text for y in range(timeline.scrollable_content_region.height)]
+
+
+def status_text(pilot) -> str:
+    return str(pilot.app.explorer.query_one("#status", Static).content)
+
+
+# --- deep links -------------------------------------------------------------------------
+def test_deep_link_year_filters_before_the_first_frame(catalog):
+    seen_rows: list[int] = []
+
+    async def steps(pilot):
+        return shown_ids(pilot)
+
+    app = SkynetApp(catalog, resolve_filter(catalog, years=["2018"]))
+    original = ExplorerScreen.on_mount
+
+    def spy(screen):
+        original(screen)
+        seen_rows.append(len(screen.query_one(Timeline).rows))
+
+    ExplorerScreen.on_mount = spy
+    try:
+        ids = drive(app, steps)
+    finally:
+        ExplorerScreen.on_mount = original
+    assert ids == ["2018-07-11-xu-repatriated", "2018-11-30-yao-extradited"]
+    assert seen_rows == [3], "the first view must already be filtered (a heading and two events)"
+
+
+def test_deep_links_combine_and_select_the_event(catalog):
+    start = resolve_filter(catalog, years=["2018"], countries=["United States"])
+
+    async def steps(pilot):
+        return shown_ids(pilot), selected_id(pilot), detail_text(pilot), pilot.app.focused
+
+    ids, selected, detail, focused = drive(SkynetApp(catalog, start, event_id="2018-07-11-xu-repatriated"), steps)
+    assert ids == ["2018-07-11-xu-repatriated"]
+    assert selected == "2018-07-11-xu-repatriated"
+    assert "Xu Chaofan" in detail and "11 July 2018" in detail
+    assert isinstance(focused, Detail)
+
+
+def test_sidebar_shows_the_deep_link_selection(catalog):
+    start = resolve_filter(catalog, years=["2016-2018"], types=["extradition"])
+
+    async def steps(pilot):
+        screen = explorer(pilot)
+        return screen.query_one("#facet-year").selected, screen.query_one("#facet-type").selected
+
+    years, types = drive(SkynetApp(catalog, start), steps)
+    assert sorted(years) == [2016, 2018]  # 2017 has no events in the small file
+    assert types == ["extradition"]
+
+
+# --- keys -------------------------------------------------------------------------------
+def test_arrow_keys_and_j_k_move_the_selection_and_the_detail_follows(catalog):
+    async def steps(pilot):
+        first = selected_id(pilot)
+        await pilot.press("down")
+        second = selected_id(pilot)
+        await pilot.press("j", "j")
+        fourth = selected_id(pilot)
+        await pilot.press("k")
+        return first, second, fourth, selected_id(pilot), detail_text(pilot)
+
+    first, second, fourth, third, detail = drive(SkynetApp(catalog), steps)
+    ids = [event.id for event in catalog.events]
+    assert [first, second, third, fourth] == ids[:4]
+    assert "Xu repatriated" in detail
+
+
+def test_typing_a_search_filters_as_you_type_and_escape_returns(catalog):
+    async def steps(pilot):
+        await pilot.press("slash")
+        assert isinstance(pilot.app.focused, Input)
+        await pilot.press(*"bulgaria")
+        found = shown_ids(pilot)
+        await pilot.press("escape")
+        return found, status_text(pilot), pilot.app.focused
+
+    found, status, focused = drive(SkynetApp(catalog), steps)
+    assert found == ["2018-11-30-yao-extradited"]
+    assert status.startswith("1 of 6 events") and 'search "bulgaria"' in status
+    assert isinstance(focused, Timeline)
+
+
+def test_facet_keys_choose_values_and_x_clears_everything(catalog):
+    async def steps(pilot):
+        await pilot.press("t")  # the type list; its first value is highlighted
+        await pilot.press("space")
+        chosen = shown_ids(pilot)
+        filter_after = explorer(pilot).filter
+        await pilot.press("escape", "x")
+        return chosen, filter_after, shown_ids(pilot)
+
+    chosen, filter_after, cleared = drive(SkynetApp(catalog), steps)
+    first_type = sorted({event.type for event in catalog.events})[0]
+    assert filter_after.types == {first_type}
+    assert chosen == [event.id for event in catalog.events if event.type == first_type]
+    assert len(cleared) == len(catalog.events)
+
+
+def test_counts_in_the_sidebar_and_status_agree_with_list(catalog, capsys):
+    start = resolve_filter(catalog, agencies=["state supervision commission"])
+
+    async def steps(pilot):
+        facet = explorer(pilot).query_one("#facet-year")
+        labels = {str(option.value): str(option.prompt) for option in facet.options}
+        return status_text(pilot), labels
+
+    status, labels = drive(SkynetApp(catalog, start), steps)
+    main(["list", "--events", str(SMALL), "--agency", "nsc", "--format", "json"])
+    listed = json.loads(capsys.readouterr().out)
+    assert status.startswith(f"{len(listed)} of {len(catalog.events)} events")
+    for year in {event.date.year for event in catalog.events}:
+        main(["list", "--events", str(SMALL), "--agency", "nsc", "--year", str(year), "--format", "json"])
+        count = len(json.loads(capsys.readouterr().out))
+        assert labels[str(year)].endswith(f" {count}")
+
+
+def test_a_filter_that_matches_nothing_says_so_and_how_to_widen_it(catalog):
+    async def steps(pilot):
+        return timeline_lines(pilot), selected_id(pilot), detail_text(pilot)
+
+    lines, selected, detail = drive(SkynetApp(catalog, Filter(search="no such words anywhere")), steps)
+    text = "\n".join(lines)
+    assert "No events match these filters" in text and "Press x to clear" in text
+    assert selected is None and "No event selected" in detail
+
+
+def test_enter_focuses_the_detail_and_help_opens_and_closes(catalog):
+    async def steps(pilot):
+        await pilot.press("enter")
+        focused = pilot.app.focused
+        await pilot.press("question_mark")
+        help_open = isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        return focused, help_open, pilot.app.screen
+
+    focused, help_open, screen = drive(SkynetApp(catalog), steps)
+    assert isinstance(focused, Detail)
+    assert help_open and isinstance(screen, ExplorerScreen)
+
+
+def test_s_hides_and_shows_the_sidebar(catalog):
+    async def steps(pilot):
+        sidebar = explorer(pilot).query_one("#sidebar")
+        before = sidebar.display
+        await pilot.press("s")
+        hidden = sidebar.display
+        await pilot.press("s")
+        return before, hidden, sidebar.display
+
+    assert drive(SkynetApp(catalog), steps) == (True, False, True)
+
+
+def test_copy_link_reopens_the_same_view(catalog, capsys):
+    start = resolve_filter(catalog, years=["2018"], countries=["US"])
+
+    async def steps(pilot):
+        await pilot.press("l")
+        await pilot.pause()
+        return pilot.app.clipboard, [n.message for n in pilot.app._notifications]
+
+    link, notes = drive(SkynetApp(catalog, start), steps, notifications=True)
+    assert link == f"skynet-tui --events {SMALL} --year 2018 --country US --event 2018-07-11-xu-repatriated"
+    assert link in notes
+
+
+def test_palette_goes_to_an_event_by_title(catalog):
+    async def steps(pilot):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"yao extra")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        return selected_id(pilot)
+
+    assert drive(SkynetApp(catalog, Filter(years=frozenset({2015}))), steps) == "2018-11-30-yao-extradited"
+
+
+# --- sources and links ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("url", "opened"),
+    [
+        ("https://example.org/a", True),
+        ("http://example.org/a", True),
+        ("javascript:alert(1)", False),
+        ("file:///etc/passwd", False),
+        ("data:text/html,hi", False),
+        ("https:no-host", False),
+    ],
+)
+def test_only_http_and_https_addresses_are_opened(catalog, url, opened):
+    source = catalog.sources["official-review"]
+    hostile = replace(catalog, sources={**catalog.sources, "official-review": replace(source, url=url)})
+    app = SkynetApp(hostile, event_id="2016-11-16-yang-surrenders")
+    calls: list[str] = []
+    app.open_url = lambda target, **kw: calls.append(target)
+
+    async def steps(pilot):
+        await pilot.press("o")
+        await pilot.pause()
+        return [n.message for n in pilot.app._notifications]
+
+    notes = drive(app, steps, notifications=True)
+    assert calls == ([url] if opened else [])
+    assert is_web_address(url) is opened
+    if not opened:
+        assert any("Not opened" in note and url in note for note in notes)
+
+
+# --- data is text, never markup ----------------------------------------------------------
+def test_markup_in_the_data_is_shown_literally(catalog):
+    async def steps(pilot):
+        return timeline_lines(pilot), detail_text(pilot)
+
+    lines, detail = drive(SkynetApp(catalog, event_id="2018-07-11-xu-repatriated"), steps, size=(200, 40))
+    assert any("[bold]literal[/]" in line for line in lines)
+    assert "Xu repatriated from the US [bold]literal[/]" in detail
+    assert "[REDACTED] stays." in detail
+
+
+def test_markup_in_a_search_survives_the_status_line_and_notifications(catalog):
+    async def steps(pilot):
+        await pilot.press("slash", *"[bold]x[/] [@click=app.quit]", "enter", "l")
+        await pilot.pause()
+        return status_text(pilot), [n.message for n in pilot.app._notifications], pilot.app.is_running
+
+    status, notes, running = drive(SkynetApp(catalog), steps, notifications=True)
+    assert running
+    assert 'search "[bold]x[/] [@click=app.quit]"' in status
+    assert any("'[bold]x[/] [@click=app.quit]'" in note for note in notes)
+
+
+# --- terminal sizes ---------------------------------------------------------------------
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (200, 60)])
+def test_the_explorer_works_at_every_size_and_survives_resizing(catalog, size):
+    async def steps(pilot):
+        await pilot.press("down")
+        await pilot.resize_terminal(45, 13)
+        await pilot.pause()
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        return selected_id(pilot), timeline_lines(pilot), explorer(pilot).has_class("-narrow")
+
+    selected, lines, narrow = drive(SkynetApp(catalog), steps, size=size)
+    assert selected == catalog.events[1].id
+    assert any(str(catalog.events[1].date) in line for line in lines)
+    assert narrow is (size[0] < 110)
+
+
+def test_no_color_is_honoured(catalog, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def steps(pilot):
+        return pilot.app.no_color, len(shown_ids(pilot))
+
+    assert drive(SkynetApp(catalog), steps) == (True, len(catalog.events))
+
+
+# --- results ----------------------------------------------------------------------------
+def test_results_view_shows_the_files_figures_and_marks_disputes(catalog):
+    async def steps(pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, ResultsScreen)
+        table = screen.query_one("#years")
+        return {str(key.value): [str(cell) for cell in table.get_row(key)] for key in table.rows}
+
+    cells = drive(SkynetApp(catalog), steps)
+    people, money = cells["2020"][1], cells["2020"][4]
+    assert "1,421" in people and "1,400" in people and people.startswith("⚠")
+    assert "2.95 billion yuan" in money
+
+
+def test_choosing_a_year_in_the_results_opens_its_timeline(catalog):
+    async def steps(pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        return pilot.app.screen, explorer(pilot).filter
+
+    screen, filter = drive(SkynetApp(catalog), steps)
+    assert isinstance(screen, ExplorerScreen)
+    assert filter.years == {2020}
+
+
+def test_query_and_timeline_agree_on_a_large_generated_view(catalog):
+    """The timeline's rows are the query's events, with one heading per year."""
+
+    async def steps(pilot):
+        timeline = explorer(pilot).query_one(Timeline)
+        return [row.position for row in timeline.rows], [row.year for row in timeline.rows if row.position is None]
+
+    positions, headings = drive(SkynetApp(catalog), steps)
+    expected = Query(catalog).positions(Filter())
+    assert [p for p in positions if p is not None] == expected
+    assert headings == sorted({event.date.year for event in catalog.events})

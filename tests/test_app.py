@@ -18,7 +18,6 @@ from skynet_tui.app.results_view import ResultsScreen
 from skynet_tui.app.timeline import Timeline
 from skynet_tui.cli import main
 from skynet_tui.loader import load_catalog
-from skynet_tui.model import Source
 from skynet_tui.query import Filter, Query, resolve_filter
 
 SMALL = Path(__file__).parent / "data" / "small.yaml"

@@ -17,7 +17,7 @@ from skynet_tui.figures import figure_text
 from skynet_tui.model import Event, Figure
 from skynet_tui.results import YEARLY_METRICS, Entry, Results, build_results
 from skynet_tui.text import one_line, visible
-from skynet_tui.vocabulary import METRICS
+from skynet_tui.vocabulary import METRICS, SCOPES
 
 FORMATS = ("table", "json", "csv", "markdown")
 # JSON may carry these raw (ensure_ascii=False); escape them so no terminal acts on them.
@@ -194,11 +194,14 @@ def results_tables(results: Results) -> list[Table]:
         yearly.add_column(heading, overflow="fold")
     for row in results.years:
         yearly.add_row(Text(str(row.year)), *(_cell(row.values.get(m, ()), row.disputed(m)) for m in YEARLY_METRICS))
-    other = Table(title=Text("Figures for part of a year or a narrower scope"), show_lines=True)
-    cumulative = Table(title=Text("Cumulative figures"), show_lines=True)
+    other = Table(title=Text("Figures for part of a year or a narrower scope"), show_lines=True, expand=True)
+    cumulative = Table(title=Text("Cumulative figures"), show_lines=True, expand=True)
     for table in (other, cumulative):
-        for column in ("Period", "Figure", "Value", "Source", "Note"):
-            table.add_column(column, overflow="fold")
+        table.add_column("Period", ratio=2)
+        table.add_column("Figure", ratio=2)
+        table.add_column("Value", ratio=2)
+        table.add_column("Source", no_wrap=True)
+        table.add_column("Note", ratio=4)
     for row in results.years:
         for entry in row.other:
             other.add_row(*_figure_cells(entry, entry.figure.note or ""))
@@ -210,7 +213,7 @@ def results_tables(results: Results) -> list[Table]:
 
 def _figure_cells(entry: Entry, note: str) -> list[Text]:
     figure = entry.figure
-    scope = "" if figure.scope == "all" else f" ({figure.scope})"
+    scope = "" if figure.scope == "all" else f"; {SCOPES[figure.scope]}"
     return [
         Text(figure.period.long()),
         Text(METRICS[figure.metric] + scope),

@@ -33,15 +33,21 @@ def chart_of(results: Results, metric: str) -> BarChart:
     return BarChart(f"{METRICS[metric][0].upper()}{METRICS[metric][1:]}, whole years", tuple(bars))
 
 
-def _cell(row: YearResults, metric: str) -> Text:
+def source_letters(results: Results) -> dict[str, str]:
+    """A short mark for each source of the yearly figures (A, B, ...), in order of first use."""
+    ids = (entry.source.id for row in results.years for entries in row.values.values() for entry in entries)
+    return {source: chr(ord("A") + index) for index, source in enumerate(dict.fromkeys(ids))}
+
+
+def _cell(row: YearResults, metric: str, letters: dict[str, str]) -> Text:
     entries = row.values.get(metric, ())
     if not entries:
         return Text("—", style="dim")
-    values = " / ".join(dict.fromkeys(figure_text(entry.figure) for entry in entries))
-    sources = ", ".join(dict.fromkeys(entry.source.id for entry in entries))
+    values = " / ".join({entry.figure.value: figure_text(entry.figure) for entry in reversed(entries)}.values())
+    marks = ",".join(dict.fromkeys(letters[entry.source.id] for entry in entries))
     if row.disputed(metric):
-        return Text(f"⚠ {values} ({sources})", style="bold yellow")
-    return Text(f"{values} ({sources})")
+        return Text.assemble(("⚠ " + values, "bold yellow"), (f" {marks}", "dim"))
+    return Text.assemble(values, (f" {marks}", "dim"))
 
 
 class ResultsScreen(Screen[int | None]):
@@ -57,6 +63,7 @@ class ResultsScreen(Screen[int | None]):
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
         self.results = build_results(catalog)
+        self.letters = source_letters(self.results)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -64,10 +71,17 @@ class ResultsScreen(Screen[int | None]):
             yield Static(Group(*(chart_of(self.results, metric) for metric in CHART_METRICS)), id="charts")
             yield Static(Content.styled("Table (enter on a year opens its timeline)", "bold"), classes="heading")
             yield DataTable(id="years", cursor_type="row", zebra_stripes=True)
+            yield Static(self.legend(), id="legend")
             _, other, cumulative = results_tables(self.results)
             yield Static(other, id="other")
             yield Static(cumulative, id="cumulative")
         yield Footer()
+
+    def legend(self) -> Content:
+        lines = [f"{letter} = {source}" for source, letter in self.letters.items()]
+        return Content.styled(
+            "Sources: " + ", ".join(lines) + " (the detail of each is in the timeline)", "$text-muted"
+        )
 
     def on_mount(self) -> None:
         table = self.query_one("#years", DataTable)
@@ -75,7 +89,9 @@ class ResultsScreen(Screen[int | None]):
         for metric, heading in YEARLY_METRICS.items():
             table.add_column(heading, key=metric)
         for row in self.results.years:
-            table.add_row(Text(str(row.year)), *(_cell(row, metric) for metric in YEARLY_METRICS), key=str(row.year))
+            table.add_row(
+                Text(str(row.year)), *(_cell(row, metric, self.letters) for metric in YEARLY_METRICS), key=str(row.year)
+            )
         table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

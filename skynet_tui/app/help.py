@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -64,7 +65,11 @@ class HelpScreen(ModalScreen[None]):
             for heading, rows in KEYS:
                 if heading:
                     yield Static(Content.styled(f"\n{heading}", "bold"))
+                grid = Table.grid(padding=(0, 2))
+                grid.add_column(style="bold", no_wrap=True, min_width=18)
+                grid.add_column()
                 for keys, meaning in rows:
-                    yield Static(Content.assemble((f"  {keys:<18}", "bold $text-primary"), meaning))
+                    grid.add_row("  " + keys, meaning)
+                yield Static(grid)
             yield Static(Content("\n" + ABOUT))
             yield Static(Content.styled("\nesc closes this help.", "$text-muted"))

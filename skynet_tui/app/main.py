@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from skynet_tui.app.commands import EventCommands, FilterCommands, YearCommands
 from skynet_tui.app.explorer import ExplorerScreen
 from skynet_tui.app.help import HelpScreen
 from skynet_tui.catalog import Catalog, bundled_path
@@ -18,14 +16,27 @@ from skynet_tui.query import Filter
 
 def is_web_address(url: str) -> bool:
     """Only http and https addresses are opened; javascript:, file:, data: and the rest never."""
+    from urllib.parse import urlsplit
+
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _provider(name: str):
+    """A palette provider imported when the palette first opens, not at start-up."""
+
+    def load():
+        from skynet_tui.app import commands
+
+        return getattr(commands, name)
+
+    return load
 
 
 class SkynetApp(App):
     TITLE = "skynet-tui"
     SUB_TITLE = "Sky Net campaign timeline"
-    COMMANDS = App.COMMANDS | {EventCommands, YearCommands, FilterCommands}
+    COMMANDS = App.COMMANDS | {_provider("EventCommands"), _provider("YearCommands"), _provider("FilterCommands")}
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
         Binding("r", "results", "Results"),

@@ -104,7 +104,7 @@ def run_validate(args) -> int:
     from skynet_tui.loader import load_catalog
 
     try:
-        catalog = load_catalog(args.path)
+        catalog = load_catalog(args.path or args.events)  # `--events PATH validate` checks PATH too
     except EventFileError as error:
         for problem in error.problems:
             print(one_line(str(problem)))

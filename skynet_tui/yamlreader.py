@@ -100,9 +100,9 @@ def check_text(path: Path, data: bytes) -> bytes:
 
 
 class _Reader:
-    def __init__(self, path: str, data: bytes) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
-        self.parser = _Parser(data)
+        self.parser = None
         self.problems: list[Problem] = []
 
     def problem(self, mark: Mark, message: str) -> None:
@@ -116,7 +116,8 @@ class _Reader:
         self.problem(self.mark(event), message)
         return EventFileError(self.problems)
 
-    def read(self, on_event_item: ItemHandler) -> Value:
+    def read(self, data: bytes, on_event_item: ItemHandler) -> Value:
+        self.parser = _Parser(data)  # PyYAML's own parser checks the characters here already
         self.parser.get_event()  # stream start
         if self.parser.check_event(yaml.StreamEndEvent):
             return None
@@ -203,9 +204,9 @@ def read_yaml(path: Path, data: bytes, on_event_item: ItemHandler) -> tuple[Valu
     error raises EventFileError at once, since nothing after it can be trusted.
     """
     data = check_text(path, data)
-    reader = _Reader(str(path), data)
+    reader = _Reader(str(path))
     try:
-        document = reader.read(on_event_item)
+        document = reader.read(data, on_event_item)
     except yaml.reader.ReaderError as error:  # a character YAML refuses, such as a raw control character
         text = data.decode("utf-8")
         offset = max(text.find(chr(error.character)), 0)  # the first such character is the one refused
@@ -224,5 +225,6 @@ def read_yaml(path: Path, data: bytes, on_event_item: ItemHandler) -> tuple[Valu
         reader.problem((1, 1), f"invalid YAML: {error}")
         raise EventFileError(reader.problems) from None
     finally:
-        reader.parser.dispose()
+        if reader.parser is not None:
+            reader.parser.dispose()
     return document, reader.problems

@@ -1,0 +1,166 @@
+"""The catalog cache: used when it can be, rebuilt when it must be, never trusted blindly."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from skynet_tui import cache, loader
+from skynet_tui.catalog import parse_catalog
+from skynet_tui.cli import main
+from skynet_tui.loader import load_catalog
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """Every path the loader really parses (rather than takes from the cache)."""
+    calls: list[str] = []
+
+    def counting(path, data, **kwargs):
+        calls.append(str(path))
+        return parse_catalog(path, data, **kwargs)
+
+    monkeypatch.setattr(loader, "parse_catalog", counting)
+    return calls
+
+
+@pytest.fixture
+def events(tmp_path, small_path) -> Path:
+    """A private copy of the small file, free to edit."""
+    directory = tmp_path / "data"
+    directory.mkdir()
+    return Path(shutil.copy(small_path, directory / "events.yaml"))
+
+
+def entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("*.pickle"))
+
+
+def test_the_second_load_comes_from_the_cache(events, parses, cache_dir):
+    first = load_catalog(events)
+    second = load_catalog(events)
+    assert parses == [str(events)]
+    assert len(entries(cache_dir)) == 1
+    assert [event.id for event in second.events] == [event.id for event in first.events]
+    assert second.path == str(events)
+
+
+def test_use_cache_false_always_parses(events, parses, cache_dir):
+    load_catalog(events, use_cache=False)
+    load_catalog(events, use_cache=False)
+    assert len(parses) == 2
+    assert entries(cache_dir) == []
+
+
+def test_an_edited_file_is_parsed_again(events, parses):
+    load_catalog(events)
+    events.write_text(events.read_text().replace("Sky Net launched", "Sky Net begins"))
+    catalog = load_catalog(events)
+    assert len(parses) == 2
+    assert catalog.event("2015-03-launch").title == "Sky Net begins"
+
+
+def test_a_copy_elsewhere_shares_the_entry_but_keeps_its_own_path(events, parses, tmp_path):
+    copy = Path(shutil.copy(events, tmp_path / "copy.yaml"))
+    load_catalog(events)
+    catalog = load_catalog(copy)
+    assert len(parses) == 1
+    assert catalog.path == str(copy)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"not a pickle at all",
+        pickle.dumps({"a": 1})[:-3],  # cut short
+        pickle.dumps("a string, not a catalog"),
+        pickle.dumps(["a", "list"]),
+    ],
+    ids=["empty", "garbage", "truncated", "a string", "a list"],
+)
+def test_a_corrupt_entry_is_ignored_and_rebuilt(events, parses, cache_dir, content):
+    expected = load_catalog(events)
+    (entry,) = entries(cache_dir)
+    entry.write_bytes(content)
+    catalog = load_catalog(events)
+    assert len(parses) == 2
+    assert [event.id for event in catalog.events] == [event.id for event in expected.events]
+    assert load_catalog(events).path == str(events)
+    assert len(parses) == 2  # the rebuilt entry is good again
+
+
+class _RunsACommand:
+    """Pickles as a call to os.system: what a tampered cache entry would hold."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_an_entry_naming_a_disallowed_class_is_refused_and_rebuilt(events, parses, cache_dir, tmp_path):
+    load_catalog(events)
+    (entry,) = entries(cache_dir)
+    marker = tmp_path / "the-cache-ran-a-command"
+    entry.write_bytes(pickle.dumps(_RunsACommand(marker)))
+    catalog = load_catalog(events)
+    assert not marker.exists()
+    assert len(parses) == 2
+    assert len(catalog.events) == 6
+    assert b"system" not in entry.read_bytes()
+
+
+def test_the_probe_pickle_would_run_a_command(tmp_path):
+    """The tampered entry above is real: a plain unpickler runs it."""
+    marker = tmp_path / "ran"
+    pickle.loads(pickle.dumps(_RunsACommand(marker)))
+    assert marker.exists()
+
+
+def test_an_unusable_cache_directory_is_skipped(events, parses, monkeypatch, tmp_path):
+    not_a_directory = tmp_path / "a-file"
+    not_a_directory.write_text("")
+    monkeypatch.setenv("SKYNET_TUI_CACHE_DIR", str(not_a_directory))
+    assert len(load_catalog(events).events) == 6
+    assert len(load_catalog(events).events) == 6
+    assert len(parses) == 2
+
+
+def test_old_entries_are_pruned(tmp_path, small_text, cache_dir):
+    for number in range(cache.KEEP_ENTRIES + 3):
+        path = tmp_path / f"copy-{number}.yaml"
+        path.write_text(small_text + f"# copy {number}\n")
+        load_catalog(path)
+    assert len(entries(cache_dir)) == cache.KEEP_ENTRIES
+
+
+def list_json(capsys, events: Path) -> str:
+    assert main(["list", "--events", str(events), "--format", "json"]) == 0
+    return capsys.readouterr().out
+
+
+def test_results_are_the_same_with_and_without_the_cache(events, parses, capsys, monkeypatch):
+    from_file = list_json(capsys, events)
+    from_cache = list_json(capsys, events)
+    assert len(parses) == 1
+    assert from_cache == from_file
+    monkeypatch.setattr(cache, "load", lambda key: None)
+    assert list_json(capsys, events) == from_file
+    assert len(parses) == 2
+
+
+def test_nothing_is_written_beside_the_events_file(events, capsys, cache_dir):
+    directory = events.parent
+    before = {path.name: path.stat().st_mtime_ns for path in directory.iterdir()}
+    for args in (["list", "--events", str(events)], ["validate", str(events)], ["results", "--events", str(events)]):
+        assert main(args) == 0
+        assert main(args) == 0
+    capsys.readouterr()
+    assert {path.name: path.stat().st_mtime_ns for path in directory.iterdir()} == before
+    assert entries(cache_dir)  # the cache went to its own directory

@@ -1,0 +1,41 @@
+"""The data layers never import Textual, so `list` and `validate` start fast and need no terminal."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+DATA_MODULES = ["model", "yamlreader", "catalog", "facets", "query", "figures", "results", "output"]
+DATA_MODULES += ["loader", "cache", "text", "cli"]
+
+CHECK = """
+import sys
+{code}
+leaked = sorted(name for name in sys.modules if name == "textual" or name.startswith("textual."))
+print("LEAKED" if leaked else "CLEAN", leaked[:5])
+"""
+
+
+def textual_after(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", CHECK.format(code=code)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("module", DATA_MODULES)
+def test_data_module_does_not_import_textual(module):
+    assert textual_after(f"import skynet_tui.{module}").startswith("CLEAN")
+
+
+@pytest.mark.parametrize("command", [["list", "--format", "json"], ["list"], ["validate"], ["results"]])
+def test_list_and_validate_do_not_import_textual(small_path, command):
+    args = [*command, str(small_path)] if command == ["validate"] else [*command, "--events", str(small_path)]
+    code = f"from skynet_tui.cli import main\nassert main({args!r}) == 0"
+    assert textual_after(code).splitlines()[-1].startswith("CLEAN")
+
+
+def test_the_check_sees_textual_when_it_is_imported():
+    """The probe itself can fail: importing Textual is noticed."""
+    assert textual_after("import textual.app").startswith("LEAKED")

@@ -1,0 +1,198 @@
+"""The safe YAML reader: text as typed, every value located, nothing constructed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from skynet_tui import yamlreader
+from skynet_tui.errors import EventFileError, FileUnreadable
+from skynet_tui.yamlreader import Mapping, Sequence, check_text, read_bytes, read_yaml
+
+PARSERS = {"libyaml": getattr(yaml, "CSafeLoader", yaml.SafeLoader), "python": yaml.SafeLoader}
+
+
+@pytest.fixture(autouse=True, params=PARSERS.values(), ids=PARSERS.keys())
+def parser(request, monkeypatch):
+    """Every test runs with libyaml and with PyYAML's own parser: they differ in small ways."""
+    monkeypatch.setattr(yamlreader, "_Parser", request.param)
+
+
+def read(text: str | bytes, on_item=None):
+    data = text.encode() if isinstance(text, str) else text
+    items = []
+    document, problems = read_yaml(Path("f.yaml"), data, on_item or (lambda value, mark: items.append((value, mark))))
+    return document, problems, items
+
+
+def test_scalars_are_the_text_as_typed():
+    document, problems, _ = read(
+        "country: NO\n"
+        "date: 2016-11-16\n"
+        "period: 2020\n"
+        "value: 1.50\n"
+        "flag: yes\n"
+        "octal: 0o17\n"
+        "quoted_null: 'null'\n"
+        "tilde: ~\n"
+        "empty:\n"
+        "null_word: null\n"
+        "tagged_str: !!str null\n"
+    )
+    assert problems == []
+    assert document == {
+        "country": "NO",
+        "date": "2016-11-16",
+        "period": "2020",
+        "value": "1.50",
+        "flag": "yes",
+        "octal": "0o17",
+        "quoted_null": "null",
+        "tilde": None,
+        "empty": None,
+        "null_word": None,
+        "tagged_str": "null",
+    }
+
+
+def test_keys_and_items_carry_their_line_and_column():
+    document, _, _ = read("top: 1\nlist:\n  - a\n  -   b\nmap:\n    inner: x\n")
+    assert isinstance(document, Mapping)
+    assert document.at("top") == (1, 1)
+    assert document.at("map") == (5, 1)
+    assert document.at("missing") == document.mark
+    assert isinstance(document["list"], Sequence)
+    assert document["list"].marks == [(3, 5), (4, 7)]
+    assert document["map"].at("inner") == (6, 5)
+
+
+def test_items_of_the_events_list_go_to_the_callback_one_at_a_time():
+    document, _, items = read("schema: 1\nevents:\n  - id: a\n  - id: b\nother: [x]\n")
+    assert [(value["id"], mark) for value, mark in items] == [("a", (3, 5)), ("b", (4, 5))]
+    assert document["events"] == []
+    assert document["other"] == ["x"]
+
+
+def test_nested_events_keys_are_not_streamed():
+    _, _, items = read("sources:\n  - events: [a, b]\n")
+    assert items == []
+
+
+def test_duplicate_key_names_both_lines():
+    _, problems, _ = read("a: 1\nb: 2\na: 3\n")
+    assert [(p.line, p.column) for p in problems] == [(3, 1)]
+    assert "'a' is given twice (first at line 1)" in problems[0].message
+
+
+def test_alias_is_a_problem_and_is_not_expanded():
+    document, problems, _ = read("a: &x [1, 2]\nb: *x\n")
+    assert document["b"] is None
+    assert [(p.line, p.column) for p in problems] == [(2, 4)]
+    assert "alias *x is not allowed" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a: !!python/object/apply:os.system ["echo hi"]\n',
+        "a: !!python/name:os.system\n",
+        "a: !!int 5\n",
+        "a: !custom {b: 1}\n",
+        "a: !!binary aGk=\n",
+    ],
+)
+def test_tags_are_refused_at_their_place(text):
+    document, problems, _ = read("first: 1\n" + text + "last: 2\n")
+    assert document["a"] is None
+    assert document["last"] == "2"  # the refused value was skipped, the rest read on
+    assert len(problems) == 1
+    assert (problems[0].line, problems[0].column) == (2, 4)
+    assert "tag" in problems[0].message and "not allowed" in problems[0].message
+
+
+def test_non_text_key_is_a_problem():
+    _, problems, _ = read("? [a, b]\n: value\nok: 1\n")
+    assert [(p.line, p.message) for p in problems] == [(1, "a key must be plain text")]
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: "])
+def test_deep_nesting_is_refused(opening):
+    depth = yamlreader.MAX_DEPTH + 5
+    with pytest.raises(EventFileError, match="nesting is deeper than"):
+        read("x: " + opening * depth)
+
+
+def test_nesting_up_to_the_limit_is_read():
+    depth = yamlreader.MAX_DEPTH - 1
+    document, problems, _ = read("[" * depth + "]" * depth)
+    assert problems == []
+    assert isinstance(document, list)
+
+
+def test_syntax_error_names_its_line():
+    with pytest.raises(EventFileError) as caught:
+        read("a: 1\nb: [unclosed\nc: 3\n")
+    assert caught.value.problems[0].line in (2, 3)
+    assert "invalid YAML" in caught.value.problems[0].message
+
+
+def test_more_than_one_document_is_refused():
+    with pytest.raises(EventFileError, match="more than one YAML document"):
+        read("a: 1\n---\nb: 2\n")
+
+
+def test_raw_control_character_is_located():
+    with pytest.raises(EventFileError) as caught:
+        read("a: 1\nb: x\u009by\n".encode())
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (2, 5)
+    assert "U+009B" in problem.message
+
+
+def test_empty_stream_is_none():
+    assert read("")[0] is None
+    assert read("# only a comment\n")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("a: 1\n".encode("utf-16"), "UTF-16"),
+        (b"a: 1\n\x00\x01\x02", "NUL bytes"),
+        ("a: 1\nb: caf\u00e9\n".encode("latin-1"), "line 2: the file is not UTF-8"),
+    ],
+)
+def test_check_text_refuses_other_encodings(data, message):
+    with pytest.raises(FileUnreadable, match=message):
+        check_text(Path("f.yaml"), data)
+
+
+def test_check_text_removes_a_bom():
+    assert check_text(Path("f.yaml"), b"\xef\xbb\xbfa: 1\n") == b"a: 1\n"
+
+
+def test_read_bytes_errors(tmp_path, monkeypatch):
+    with pytest.raises(FileUnreadable, match="no such file"):
+        read_bytes(tmp_path / "missing.yaml")
+    with pytest.raises(FileUnreadable, match="is a directory"):
+        read_bytes(tmp_path)
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a: 1\n" * 100)
+    monkeypatch.setattr(yamlreader, "MAX_FILE_BYTES", 100)
+    with pytest.raises(FileUnreadable, match="at most"):
+        read_bytes(big)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_read_bytes_permission_denied(tmp_path):
+    locked = tmp_path / "locked.yaml"
+    locked.write_text("a: 1\n")
+    locked.chmod(0)
+    try:
+        with pytest.raises(FileUnreadable, match="permission denied"):
+            read_bytes(locked)
+    finally:
+        locked.chmod(0o644)

@@ -25,6 +25,14 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!{}()])")
 
 
+FIGURE_FIELDS = ("metric", "value", "period", "scope", "qualifier", "source", "note")
+EVENT_FIELDS = (
+    "id", "date", "type", "title", "summary", "operation", "people",
+    "agencies", "countries", "figures", "citations", "note", "disputed",
+)  # fmt: skip
+RESULT_FIELDS = ("kind", "disputed", *FIGURE_FIELDS, "event")
+
+
 def figure_record(figure: Figure) -> dict:
     return {
         "metric": figure.metric,
@@ -61,15 +69,14 @@ def to_json(records: Sequence[dict] | dict) -> str:
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def to_csv(rows: Sequence[dict], *, for_terminal: bool) -> str:
-    """CSV with one row per record; lists are joined with '; '. Parseable whatever the data."""
+def to_csv(fields: Sequence[str], rows: Sequence[dict], *, for_terminal: bool) -> str:
+    """CSV with a header and one row per record. Parseable whatever the data; a header even with no rows."""
     buffer = io.StringIO()
-    if rows:
-        # QUOTE_ALL: before Python 3.11.9 a lone "\r" was left unquoted under the "\n" line end.
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n", quoting=csv.QUOTE_ALL)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({key: visible(str(value)) if for_terminal else value for key, value in row.items()})
+    # QUOTE_ALL: before Python 3.11.9 a lone "\r" was left unquoted under the "\n" line end.
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: visible(str(value)) if for_terminal else value for key, value in row.items()})
     return buffer.getvalue()
 
 
@@ -120,7 +127,7 @@ def render_events(catalog: Catalog, events: Sequence[Event], fmt: str, *, for_te
     if fmt == "json":
         return to_json([event_record(catalog, event) for event in events]) + "\n"
     if fmt == "csv":
-        return to_csv([csv_row(catalog, event) for event in events], for_terminal=for_terminal)
+        return to_csv(EVENT_FIELDS, [csv_row(catalog, event) for event in events], for_terminal=for_terminal)
     if fmt == "markdown":
         header = ("Date", "Type", "Title", "Countries", "Sources")
         rows = [(event.date, event.type, event.title, _countries(event), _source_ids(event)) for event in events]
@@ -228,5 +235,5 @@ def render_results(catalog: Catalog, fmt: str, *, for_terminal: bool) -> str:
     if fmt == "json":
         return to_json(results_record(results)) + "\n"
     if fmt == "csv":
-        return to_csv(results_rows(results), for_terminal=for_terminal)
+        return to_csv(RESULT_FIELDS, results_rows(results), for_terminal=for_terminal)
     return "".join(render_rich(table, for_terminal=for_terminal) for table in results_tables(results))

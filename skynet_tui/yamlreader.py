@@ -71,11 +71,13 @@ def read_bytes(path: Path) -> bytes:
         size = os.stat(path).st_size
         if os.path.isdir(path):
             raise FileUnreadable(f"{path}: is a directory, not an events file")
-        if size > MAX_FILE_BYTES:
+        with open(path, "rb") as handle:  # read one byte past the limit: /dev/zero has size 0
+            data = handle.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
+        if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
             raise FileUnreadable(
-                f"{path}: the file is {size / 2**20:.0f} MiB; events files may be at most {MAX_FILE_BYTES // 2**20} MiB"
+                f"{path}: the file is too large; events files may be at most {MAX_FILE_BYTES / 2**20:g} MiB"
             )
-        return path.read_bytes()
+        return data
     except FileNotFoundError:
         raise FileUnreadable(f"{path}: no such file") from None
     except PermissionError:

@@ -138,3 +138,11 @@ def test_render_of_no_events(small_catalog):
 def test_month_only_dates_are_shown_at_month_precision(small_path, capsys):
     records = json.loads(listed(capsys, "--events", str(small_path), "--format", "json", "--type", "launch"))
     assert [record["date"] for record in records] == ["2015-03"]
+
+
+def test_csv_has_its_header_even_when_nothing_matches(small_catalog):
+    from skynet_tui.output import EVENT_FIELDS, event_record, render_events
+
+    text = render_events(small_catalog, [], "csv", for_terminal=False)
+    assert next(csv.reader(io.StringIO(text))) == list(EVENT_FIELDS)
+    assert list(event_record(small_catalog, small_catalog.events[0])) == list(EVENT_FIELDS)

@@ -196,3 +196,9 @@ def test_read_bytes_permission_denied(tmp_path):
             read_bytes(locked)
     finally:
         locked.chmod(0o644)
+
+
+def test_a_device_that_never_ends_is_refused_not_read_forever(monkeypatch):
+    monkeypatch.setattr(yamlreader, "MAX_FILE_BYTES", 1024)
+    with pytest.raises(FileUnreadable, match="may be at most"):
+        yamlreader.read_bytes(Path("/dev/zero"))

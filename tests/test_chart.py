@@ -21,11 +21,7 @@ def test_a_year_without_a_money_figure_draws_as_no_figure(small_catalog):
     results = build_results(small_catalog)
     lines = lines_of(chart_of(results, "money_recovered_cny"), 60)
     assert lines[0].startswith("Illicit money recovered")
-    assert any(
-        line.strip()
-        == "2020 " + bar_text(1, 1, 60 - 4 - len("about 2.95 billion yuan") - 3) + " about 2.95 billion yuan"
-        for line in lines
-    )
+    assert any(line.startswith("2020 █") and line.endswith(" about 2.95 billion yuan") for line in lines)
     chart = BarChart("People", (Bar("2019", None, ""), Bar("2020", 1421, "1,421")))
     drawn = lines_of(chart, 40)
     assert drawn[1].strip() == "2019 no figure"

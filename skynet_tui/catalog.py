@@ -17,7 +17,7 @@ from skynet_tui.errors import EventFileError, Problem
 from skynet_tui.facets import Facets
 from skynet_tui.figures import FigureKey, find_disputes
 from skynet_tui.model import Agency, Citation, Event, Figure, PartialDate, Period, Source
-from skynet_tui.text import has_unsafe
+from skynet_tui.text import has_unsafe, is_web_address
 from skynet_tui.vocabulary import EVENT_TYPES, METRICS, QUALIFIERS, SCOPES, SOURCE_KINDS
 from skynet_tui.yamlreader import Mapping, Mark, Sequence, Value, read_yaml
 
@@ -182,7 +182,7 @@ class _Builder:
 
     def url(self, record: Mapping, what: str) -> str | None:
         url = self.text(record, "url", what, required=False, line=True)
-        if url is not None and (not url.startswith(("http://", "https://")) or has_unsafe(url) or " " in url):
+        if url is not None and not is_web_address(url):
             self.problem(record.at("url"), f"url of {what} must be a plain http:// or https:// address")
             return None
         return url

@@ -40,3 +40,11 @@ def one_line(text: str) -> str:
 def has_unsafe(text: str) -> bool:
     """Whether the text holds a character that `visible` would replace."""
     return _UNSAFE.search(text) is not None
+
+
+def is_web_address(url: str) -> bool:
+    """An http or https address with a host; javascript:, file:, data: and the rest are not."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not has_unsafe(url) and " " not in url

@@ -13,12 +13,13 @@ from textual.widgets import Input, Static
 from skynet_tui.app.detail import Detail
 from skynet_tui.app.explorer import ExplorerScreen
 from skynet_tui.app.help import HelpScreen
-from skynet_tui.app.main import SkynetApp, is_web_address
+from skynet_tui.app.main import SkynetApp
 from skynet_tui.app.results_view import ResultsScreen
 from skynet_tui.app.timeline import Timeline
 from skynet_tui.cli import main
 from skynet_tui.loader import load_catalog
 from skynet_tui.query import Filter, Query, resolve_filter
+from skynet_tui.text import is_web_address
 
 SMALL = Path(__file__).parent / "data" / "small.yaml"
 

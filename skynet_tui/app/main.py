@@ -12,14 +12,7 @@ from skynet_tui.app.explorer import ExplorerScreen
 from skynet_tui.app.help import HelpScreen
 from skynet_tui.catalog import Catalog, bundled_path
 from skynet_tui.query import Filter
-
-
-def is_web_address(url: str) -> bool:
-    """Only http and https addresses are opened; javascript:, file:, data: and the rest never."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+from skynet_tui.text import is_web_address
 
 
 def _provider(name: str):

@@ -363,3 +363,18 @@ def test_query_and_timeline_agree_on_a_large_generated_view(catalog):
     expected = Query(catalog).positions(Filter())
     assert [p for p in positions if p is not None] == expected
     assert headings == sorted({event.date.year for event in catalog.events})
+
+
+def test_markup_in_an_agency_name_is_literal_in_the_sidebar_and_detail(catalog):
+    hostile_name = "[REDACTED] [b]Office[/] [@click=app.quit]"
+    agency = replace(catalog.agencies["nsc"], name=hostile_name)
+    hostile = replace(catalog, agencies={**catalog.agencies, "nsc": agency})
+
+    async def steps(pilot):
+        facet = explorer(pilot).query_one("#facet-agency")
+        return [str(option.prompt) for option in facet.options], detail_text(pilot), pilot.app.is_running
+
+    prompts, detail, running = drive(SkynetApp(hostile, event_id="2016-11-16-yang-surrenders"), steps, size=(200, 40))
+    assert running
+    assert any(prompt.startswith(hostile_name) for prompt in prompts)
+    assert hostile_name in detail

@@ -47,15 +47,11 @@ class Facets:
     all: int
     masks: dict[str, dict[str | int, int]]  # dimension -> value -> mask
     position: dict[str, int]  # event id -> position
-    year_starts: tuple[int, ...]  # the position of the first event of each year
 
     @classmethod
     def build(cls, events: tuple[Event, ...]) -> Facets:
         positions: dict[str, dict[str | int, list[int]]] = {dimension: defaultdict(list) for dimension in DIMENSIONS}
-        year_starts = []
         for index, event in enumerate(events):
-            if not index or events[index - 1].date.year != event.date.year:
-                year_starts.append(index)
             positions["year"][event.date.year].append(index)
             positions["type"][event.type].append(index)
             for agency in event.agencies:
@@ -72,7 +68,6 @@ class Facets:
             all=(1 << size) - 1,
             masks=masks,
             position={event.id: index for index, event in enumerate(events)},
-            year_starts=tuple(year_starts),
         )
 
     def values(self, dimension: str) -> list[str | int]:

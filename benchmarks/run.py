@@ -150,7 +150,9 @@ class Bench:
         self.samples: dict[tuple[str, str], list[float]] = defaultdict(list)
         self.notes: list[str] = []
         self.extra: dict = defaultdict(list)
-        self.failed: set[str] = set()  # jobs that failed once are not retried
+        self.failed: set[tuple[str, str]] = set()  # (label, size) of jobs that failed: not retried
+        self.warming = False  # warm-up runs fill the cache: their misses are expected
+        self.current = ""
 
     def fresh_cache(self) -> str:
         return tempfile.mkdtemp(prefix="cold-", dir=self.workdir)
@@ -191,8 +193,8 @@ class Bench:
                 shutil.rmtree(cache, ignore_errors=True)
         before = set(Path(self.warm).glob("*.pickle"))
         proc = spawn(cmd, self.warm, **kwargs)
-        if set(Path(self.warm).glob("*.pickle")) - before:
-            self.notes.append(f"a warm run missed the cache (code edited mid-run?) and was run again: {cmd[1:3]}")
+        if set(Path(self.warm).glob("*.pickle")) - before and not self.warming:
+            self.notes.append(f"{self.current}: a warm run missed the cache (code edited mid-run?); run again")
             proc = spawn(cmd, self.warm, **kwargs)
         return proc
 
@@ -256,9 +258,11 @@ class Bench:
 
     def run(self) -> None:
         rounds = max(job.repeat for job in self.jobs)
+        self.warming = True
         for job in self.jobs:
             if job.warmup:
                 self._once(job, record=False)
+        self.warming = False
         for round_number in range(rounds):
             print(f"round {round_number + 1}/{rounds}", file=sys.stderr, flush=True)
             for job in self.jobs:
@@ -266,13 +270,14 @@ class Bench:
                     self._once(job)
 
     def _once(self, job: Job, record: bool = True) -> None:
-        if job.label in self.failed:
+        if (job.label, job.size) in self.failed:
             return
         start = time.perf_counter()
+        self.current = f"{job.label} [{job.size}]"
         try:
             values = job.run()
         except JobFailed as error:
-            self.failed.add(job.label)
+            self.failed.add((job.label, job.size))
             self.notes.append(f"{job.size}: {job.label} failed: {error}")
             print(f"  {job.label} [{job.size}]: FAILED: {error}", file=sys.stderr)
             return

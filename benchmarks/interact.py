@@ -88,7 +88,7 @@ def _has_rows(app) -> bool:
 
 async def session(path: Path, repeat: int) -> dict:
     catalog = load_catalog(path)
-    from skynet_tui.app.main import SkynetApp  # after the load, as the CLI does
+    from skynet_tui.app.main import SkynetApp
 
     result: dict = {"notes": []}
     app = SkynetApp(catalog, Filter())

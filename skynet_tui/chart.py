@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
+from skynet_tui.figures import amount_text, figure_text
+from skynet_tui.results import Results
+from skynet_tui.vocabulary import METRICS
+
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -45,3 +49,19 @@ class BarChart:
                 line.append(bar_text(bar.value, largest, room), style="yellow" if bar.marked else "cyan")
                 line.append(f" {bar.text}", style="bold yellow" if bar.marked else "")
             yield line
+
+
+def chart_of(results: Results, metric: str) -> BarChart:
+    """One bar a year for a metric; a disputed year shows every value and is drawn marked."""
+    bars = []
+    for row in results.years:
+        distinct = row.distinct(metric)
+        if len(distinct) > 1:
+            values = " / ".join(amount_text(metric, value) for value in distinct)
+            bars.append(Bar(str(row.year), max(distinct), f"{values} (sources disagree)", marked=True))
+        elif distinct:
+            (entries,) = distinct.values()
+            bars.append(Bar(str(row.year), entries[0].figure.value, figure_text(entries[0].figure)))
+        else:
+            bars.append(Bar(str(row.year), None, ""))
+    return BarChart(f"{METRICS[metric][0].upper()}{METRICS[metric][1:]}, whole years", tuple(bars))

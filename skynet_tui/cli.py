@@ -39,7 +39,7 @@ def _filter_options(*, defaults: bool) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from skynet_tui.output import FORMATS
+    from skynet_tui.formats import FORMATS, RESULT_FORMATS
 
     filters = _filter_options(defaults=False)
     parser = _Parser(
@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check an events file; one line per problem")
     validate.add_argument("path", nargs="?", type=Path, help="the file to check (default: the bundled one)")
     results = commands.add_parser("results", help="print the official figures year by year")
-    results.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    results.add_argument("--format", choices=RESULT_FORMATS, default="table")
     # SUPPRESS: without it, the command's default would undo an --events given before `results`.
     results.add_argument(
         "--events", type=Path, default=argparse.SUPPRESS, metavar="PATH", help="read another events file"

@@ -13,13 +13,14 @@ from rich.table import Table
 from rich.text import Text
 
 from skynet_tui.catalog import Catalog
+from skynet_tui.chart import chart_of
 from skynet_tui.figures import figure_text
+from skynet_tui.formats import FORMATS  # noqa: F401  (re-exported: the formats this module renders)
 from skynet_tui.model import Event, Figure
-from skynet_tui.results import YEARLY_METRICS, Entry, Results, build_results
+from skynet_tui.results import CHART_METRICS, YEARLY_METRICS, Entry, Results, YearResults, build_results
 from skynet_tui.text import one_line, visible
 from skynet_tui.vocabulary import METRICS, SCOPES
 
-FORMATS = ("table", "json", "csv", "markdown")
 # JSON may carry these raw (ensure_ascii=False); escape them so no terminal acts on them.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!{}()])")
@@ -180,16 +181,18 @@ def results_rows(results: Results) -> list[dict]:
     return rows
 
 
-def _cell(entries: tuple[Entry, ...], disputed: bool) -> Text:
-    if not entries:
+def _cell(row: YearResults, metric: str) -> Text:
+    """Each distinct value once, with the sources that give it; a dispute said in words."""
+    distinct = row.distinct(metric)
+    if not distinct:
         return Text("—", style="dim")
     text = Text()
-    for index, entry in enumerate(entries):
+    for index, entries in enumerate(distinct.values()):
         if index:
             text.append("\n")
-        text.append(figure_text(entry.figure))
-        text.append(f" ({entry.source.id})", style="dim")
-    if disputed:
+        text.append(figure_text(entries[0].figure))
+        text.append(f" ({', '.join(entry.source.id for entry in entries)})", style="dim")
+    if len(distinct) > 1:
         text.append("\nsources disagree", style="bold red")
     return text
 
@@ -200,7 +203,7 @@ def results_tables(results: Results) -> list[Table]:
     for heading in YEARLY_METRICS.values():
         yearly.add_column(heading, overflow="fold")
     for row in results.years:
-        yearly.add_row(Text(str(row.year)), *(_cell(row.values.get(m, ()), row.disputed(m)) for m in YEARLY_METRICS))
+        yearly.add_row(Text(str(row.year)), *(_cell(row, metric) for metric in YEARLY_METRICS))
     other = Table(title=Text("Figures for part of a year or a narrower scope"), show_lines=True, expand=True)
     cumulative = Table(title=Text("Cumulative figures"), show_lines=True, expand=True)
     for table in (other, cumulative):
@@ -236,4 +239,5 @@ def render_results(catalog: Catalog, fmt: str, *, for_terminal: bool) -> str:
         return to_json(results_record(results)) + "\n"
     if fmt == "csv":
         return to_csv(RESULT_FIELDS, results_rows(results), for_terminal=for_terminal)
-    return "".join(render_rich(table, for_terminal=for_terminal) for table in results_tables(results))
+    charts = [chart_of(results, metric) for metric in CHART_METRICS]
+    return "".join(render_rich(part, for_terminal=for_terminal) for part in (*charts, *results_tables(results)))

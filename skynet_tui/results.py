@@ -39,8 +39,15 @@ class YearResults:
     values: dict[str, tuple[Entry, ...]]  # metric -> whole-year, whole-campaign figures
     other: tuple[Entry, ...]  # part-year or narrower-scope figures within the year
 
+    def distinct(self, metric: str) -> dict[int | float, tuple[Entry, ...]]:
+        """Each value given for the metric, with the entries (sources) giving it, in file order."""
+        found: dict[int | float, list[Entry]] = {}
+        for entry in self.values.get(metric, ()):
+            found.setdefault(entry.figure.value, []).append(entry)
+        return {value: tuple(entries) for value, entries in found.items()}
+
     def disputed(self, metric: str) -> bool:
-        return len({entry.figure.value for entry in self.values.get(metric, ())}) > 1
+        return len(self.distinct(metric)) > 1
 
     def value(self, metric: str) -> int | float | None:
         """The year's value when the sources agree on one, else None (missing or disputed)."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.console import Console
 
-from skynet_tui.app.results_view import chart_of
-from skynet_tui.chart import Bar, BarChart, bar_text
+from skynet_tui.chart import Bar, BarChart, bar_text, chart_of
 from skynet_tui.results import build_results
 
 

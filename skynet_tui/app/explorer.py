@@ -51,7 +51,7 @@ class ExplorerScreen(Screen):
     """
 
     filter: var[Filter] = var(Filter, init=False)
-    selected: var[int | None] = var(None, init=False, always_update=True)
+    selected: var[int | None] = var(None, init=False)
 
     def __init__(self, catalog: Catalog, start: Filter, event_id: str | None = None) -> None:
         super().__init__()
@@ -73,6 +73,7 @@ class ExplorerScreen(Screen):
     def on_mount(self) -> None:
         self.on_resize()
         self.refresh_view()
+        self.watch_selected(self.selected)  # the watcher runs on changes only; draw the first one
         (self.query_one(Detail) if self.focus_detail_on_start else self.query_one(Timeline)).focus()
 
     def on_resize(self, event=None) -> None:
@@ -112,9 +113,13 @@ class ExplorerScreen(Screen):
         self.query_one(Detail).show(self.catalog, event)
 
     # --- messages from the widgets -----------------------------------------------------
-    @on(Sidebar.Changed)
-    def filter_changed(self, message: Sidebar.Changed) -> None:
-        self.filter = message.filter
+    @on(Sidebar.SearchChanged)
+    def search_changed(self, message: Sidebar.SearchChanged) -> None:
+        self.filter = replace(self.filter, search=message.text)
+
+    @on(Sidebar.FacetChanged)
+    def facet_changed(self, message: Sidebar.FacetChanged) -> None:
+        self.filter = self.filter.with_selected(message.dimension, message.values)
 
     @on(Timeline.Highlighted)
     def highlighted(self, message: Timeline.Highlighted) -> None:

@@ -12,25 +12,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from skynet_tui.catalog import Catalog
-from skynet_tui.chart import Bar, BarChart
-from skynet_tui.figures import amount_text, figure_text
+from skynet_tui.chart import chart_of
+from skynet_tui.figures import figure_text
 from skynet_tui.output import results_tables
 from skynet_tui.results import CHART_METRICS, YEARLY_METRICS, Results, YearResults, build_results
-from skynet_tui.vocabulary import METRICS
-
-
-def chart_of(results: Results, metric: str) -> BarChart:
-    bars = []
-    for row in results.years:
-        entries = row.values.get(metric, ())
-        if row.disputed(metric):
-            values = " / ".join(amount_text(metric, entry.figure.value) for entry in entries)
-            bars.append(Bar(str(row.year), max(e.figure.value for e in entries), f"{values} (sources disagree)", True))
-        elif entries:
-            bars.append(Bar(str(row.year), entries[0].figure.value, figure_text(entries[0].figure)))
-        else:
-            bars.append(Bar(str(row.year), None, ""))
-    return BarChart(f"{METRICS[metric][0].upper()}{METRICS[metric][1:]}, whole years", tuple(bars))
 
 
 def source_letters(results: Results) -> dict[str, str]:
@@ -43,7 +28,7 @@ def _cell(row: YearResults, metric: str, letters: dict[str, str]) -> Text:
     entries = row.values.get(metric, ())
     if not entries:
         return Text("—", style="dim")
-    values = " / ".join({entry.figure.value: figure_text(entry.figure) for entry in reversed(entries)}.values())
+    values = " / ".join(figure_text(same[0].figure) for same in row.distinct(metric).values())
     marks = ",".join(dict.fromkeys(letters[entry.source.id] for entry in entries))
     if row.disputed(metric):
         return Text.assemble(("⚠ " + values, "bold yellow"), (f" {marks}", "dim"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -40,6 +38,7 @@ class FacetList(SelectionList):
         self.catalog = catalog
         self.dimension = dimension
         self.values = catalog.facets.values(dimension)
+        self.shown_counts: dict = {}  # what each label says now, so only changed labels are redrawn
         super().__init__(
             *(
                 Selection(Content(value_label(catalog, dimension, value)), value, value in selected)
@@ -52,6 +51,9 @@ class FacetList(SelectionList):
         """Rewrite each value's label with how many events it would show now."""
         for index, value in enumerate(self.values):
             count = counts.get(value, 0)
+            if self.shown_counts.get(value) == count:
+                continue
+            self.shown_counts[value] = count
             label = Content(value_label(self.catalog, self.dimension, value))
             number = Content.styled(f" {count:,}", "$text-muted" if count else "$text-disabled")
             prompt = label + number if count else Content.styled(label.plain, "$text-disabled") + number
@@ -65,7 +67,7 @@ class FacetList(SelectionList):
 
 
 class Sidebar(VerticalScroll):
-    """Search and facets. Posts Changed with the new Filter; never holds the filter itself."""
+    """Search and facets. Reports what the user changed; the screen owns the filter."""
 
     DEFAULT_CSS = """
     Sidebar { width: 32; dock: left; background: $surface; border-right: tall $panel; padding: 0 1; }
@@ -73,25 +75,30 @@ class Sidebar(VerticalScroll):
     Sidebar .heading { color: $text-accent; text-style: bold; margin-top: 1; }
     """
 
-    class Changed(Message):
-        def __init__(self, filter: Filter) -> None:
+    class SearchChanged(Message):
+        def __init__(self, text: str) -> None:
             super().__init__()
-            self.filter = filter
+            self.text = text
 
-    def __init__(self, catalog: Catalog, filter: Filter) -> None:
+    class FacetChanged(Message):
+        def __init__(self, dimension: str, values: list) -> None:
+            super().__init__()
+            self.dimension = dimension
+            self.values = values
+
+    def __init__(self, catalog: Catalog, start: Filter) -> None:
         super().__init__(id="sidebar")
         self.catalog = catalog
-        self.filter = filter
+        self.start = start  # what the first frame shows; later filters arrive through show()
 
     def compose(self) -> ComposeResult:
-        yield Input(self.filter.search, placeholder="Search (/)", id="search")
+        yield Input(self.start.search, placeholder="Search (/)", id="search")
         for dimension in DIMENSIONS:
             yield Label(HEADINGS[dimension], classes="heading")
-            yield FacetList(self.catalog, dimension, self.filter.selected(dimension))
+            yield FacetList(self.catalog, dimension, self.start.selected(dimension))
 
     def show(self, filter: Filter, counts: dict) -> None:
         """Reflect a filter (set anywhere) and its counts without echoing a change back."""
-        self.filter = filter
         search = self.query_one("#search", Input)
         if search.value != filter.search:
             with self.prevent(Input.Changed):
@@ -102,10 +109,10 @@ class Sidebar(VerticalScroll):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(replace(self.filter, search=event.value)))
+        self.post_message(self.SearchChanged(event.value))
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
         facet = event.selection_list
         assert isinstance(facet, FacetList)
-        self.post_message(self.Changed(self.filter.with_selected(facet.dimension, facet.selected)))
+        self.post_message(self.FacetChanged(facet.dimension, facet.selected))

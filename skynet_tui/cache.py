@@ -13,10 +13,10 @@ import contextlib
 import functools
 import hashlib
 import importlib.util
-import io
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from skynet_tui import __version__
@@ -42,9 +42,11 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("skynet-tui", appauthor=False))
 
 
-def key_of(data: bytes) -> str:
-    digest = hashlib.blake2b(data, digest_size=20)
-    digest.update(_code_fingerprint())
+def key_of(chunks: Iterable[bytes]) -> str:
+    """The key of a file's content (given in pieces) read by this code."""
+    digest = hashlib.blake2b(_code_fingerprint(), digest_size=20)
+    for chunk in chunks:
+        digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -68,8 +70,8 @@ def load(key: str):
     """The cached catalog for this key, or None when there is none or it is unusable."""
     path = cache_dir() / f"{key}.pickle"
     try:
-        data = path.read_bytes()
-        catalog = _ModelUnpickler(io.BytesIO(data)).load()
+        with open(path, "rb") as handle:  # straight from the file: the pickle is never held whole
+            catalog = _ModelUnpickler(handle).load()
     except FileNotFoundError:
         return None
     except Exception:  # a corrupt or foreign entry, or no usable cache directory: parse the file again

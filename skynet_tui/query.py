@@ -214,8 +214,10 @@ class Query:
         events = self.catalog.events
         return [events[i] for i in positions_of(self.mask(filter))]
 
-    def positions(self, filter: Filter) -> list[int]:
-        return list(positions_of(self.mask(filter)))
+    def year_counts(self, mask: int) -> list[tuple[int, int]]:
+        """How many events of a mask fall in each year, for the years that have any, in order."""
+        counts = ((year, (mask & year_mask).bit_count()) for year, year_mask in self.facets.masks["year"].items())
+        return [(year, count) for year, count in counts if count]
 
     def counts(self, filter: Filter) -> dict[str, dict[str | int, int]]:
         """For each facet value, how many events it would show given the other filters."""

@@ -14,7 +14,7 @@ mappings, lists and text, so nothing in the file can construct an object or run 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
@@ -67,17 +67,24 @@ ItemHandler = Callable[[Value, Mark], None]
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or FileUnreadable with one line a user can act on."""
+    return b"".join(read_chunks(path))
+
+
+def read_chunks(path: Path, chunk_size: int = 2**20) -> Iterator[bytes]:
+    """The file's bytes in pieces, so it can be hashed without being held; same checks as read_bytes."""
+    too_large = f"{path}: the file is too large; events files may be at most {MAX_FILE_BYTES / 2**20:g} MiB"
     try:
-        size = os.stat(path).st_size
         if os.path.isdir(path):
             raise FileUnreadable(f"{path}: is a directory, not an events file")
-        with open(path, "rb") as handle:  # read one byte past the limit: /dev/zero has size 0
-            data = handle.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
-        if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
-            raise FileUnreadable(
-                f"{path}: the file is too large; events files may be at most {MAX_FILE_BYTES / 2**20:g} MiB"
-            )
-        return data
+        if os.stat(path).st_size > MAX_FILE_BYTES:
+            raise FileUnreadable(too_large)
+        total = 0
+        with open(path, "rb") as handle:
+            while chunk := handle.read(min(chunk_size, MAX_FILE_BYTES + 1 - total)):
+                total += len(chunk)
+                if total > MAX_FILE_BYTES:  # /dev/zero and the like report size 0
+                    raise FileUnreadable(too_large)
+                yield chunk
     except FileNotFoundError:
         raise FileUnreadable(f"{path}: no such file") from None
     except PermissionError:

@@ -15,8 +15,9 @@ from skynet_tui.app.explorer import ExplorerScreen
 from skynet_tui.app.help import HelpScreen
 from skynet_tui.app.main import SkynetApp
 from skynet_tui.app.results_view import ResultsScreen
-from skynet_tui.app.timeline import Timeline
+from skynet_tui.app.timeline import Row, Rows, Timeline
 from skynet_tui.cli import main
+from skynet_tui.facets import positions_of
 from skynet_tui.loader import load_catalog
 from skynet_tui.query import Filter, Query, resolve_filter
 from skynet_tui.text import is_web_address
@@ -360,7 +361,7 @@ def test_query_and_timeline_agree_on_a_large_generated_view(catalog):
         return [row.position for row in timeline.rows], [row.year for row in timeline.rows if row.position is None]
 
     positions, headings = drive(SkynetApp(catalog), steps)
-    expected = Query(catalog).positions(Filter())
+    expected = list(positions_of(Query(catalog).mask(Filter())))
     assert [p for p in positions if p is not None] == expected
     assert headings == sorted({event.date.year for event in catalog.events})
 
@@ -378,3 +379,19 @@ def test_markup_in_an_agency_name_is_literal_in_the_sidebar_and_detail(catalog):
     assert running
     assert any(prompt.startswith(hostile_name) for prompt in prompts)
     assert hostile_name in detail
+
+
+def test_timeline_rows_put_a_heading_before_each_year_without_an_object_per_event():
+    rows = Rows([2, 5, 6, 9], [(2015, 1), (2018, 3)])
+    assert list(rows) == [
+        Row(2015, None, 1),
+        Row(2015, 2),
+        Row(2018, None, 3),
+        Row(2018, 5),
+        Row(2018, 6),
+        Row(2018, 9),
+    ]
+    assert [rows.row_of(position) for position in (2, 5, 6, 9)] == [1, 3, 4, 5]
+    assert rows.row_of(3) is None and rows.row_of(10) is None
+    assert (rows.year_row(2018), rows.year_row(2016)) == (2, None)
+    assert len(Rows([], [])) == 0

@@ -15,8 +15,9 @@ from textual.widgets import Footer, Input, Static
 
 from skynet_tui.app.detail import Detail
 from skynet_tui.app.sidebar import FacetList, Sidebar
-from skynet_tui.app.timeline import Timeline
+from skynet_tui.app.timeline import Rows, Timeline
 from skynet_tui.catalog import Catalog
+from skynet_tui.facets import positions_of
 from skynet_tui.query import Filter, Query, deep_link
 
 NARROW_WIDTH = 110  # below this the detail pane moves under the timeline
@@ -87,11 +88,11 @@ class ExplorerScreen(Screen):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        positions = self.query_engine.positions(self.filter)
-        counts = self.query_engine.counts(self.filter)
-        self.query_one(Sidebar).show(self.filter, counts)
-        self.query_one(Timeline).show(positions, select=self.selected, empty_message=self.empty_message())
-        self.query_one("#status", Static).update(self.status_line(len(positions)))
+        mask = self.query_engine.mask(self.filter)
+        rows = Rows(list(positions_of(mask)), self.query_engine.year_counts(mask))
+        self.query_one(Sidebar).show(self.filter, self.query_engine.counts(self.filter))
+        self.query_one(Timeline).show(rows, select=self.selected, empty_message=self.empty_message())
+        self.query_one("#status", Static).update(self.status_line(len(rows.positions)))
 
     def status_line(self, shown: int) -> Content:
         total = len(self.catalog.events)

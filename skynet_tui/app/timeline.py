@@ -6,6 +6,8 @@ so 100,000 events scroll and refilter as fast as 100.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,22 +36,46 @@ class Row:
     count: int = 0
 
 
-def build_rows(catalog: Catalog, positions: list[int]) -> list[Row]:
-    """Rows for events at these positions (in date order), a heading before each year."""
-    rows: list[Row] = []
-    events = catalog.events
-    year_counts: dict[int, int] = {}
-    for position in positions:
-        year = events[position].date.year
-        year_counts[year] = year_counts.get(year, 0) + 1
-    current = None
-    for position in positions:
-        year = events[position].date.year
-        if year != current:
-            rows.append(Row(year, None, year_counts[year]))
-            current = year
-        rows.append(Row(year, position))
-    return rows
+class Rows(Sequence[Row]):
+    """The timeline's lines: each year's heading, then its events.
+
+    Holds the event positions and one offset per year, never an object per event, so a
+    filter change at 100,000 events costs a list, not 100,000 allocations.
+    """
+
+    def __init__(self, positions: list[int], year_counts: list[tuple[int, int]]) -> None:
+        self.positions = positions
+        self.years = [year for year, _ in year_counts]
+        self.counts = [count for _, count in year_counts]
+        self.heading_rows: list[int] = []  # the row of each year's heading
+        self.first_event: list[int] = []  # the index in `positions` of each year's first event
+        row = shown = 0
+        for count in self.counts:
+            self.heading_rows.append(row)
+            self.first_event.append(shown)
+            row += count + 1
+            shown += count
+
+    def __len__(self) -> int:
+        return len(self.positions) + len(self.years)
+
+    def __getitem__(self, row: int) -> Row:
+        if not 0 <= row < len(self):
+            raise IndexError(row)
+        group = bisect_right(self.heading_rows, row) - 1
+        if self.heading_rows[group] == row:
+            return Row(self.years[group], None, self.counts[group])
+        return Row(self.years[group], self.positions[row - group - 1])
+
+    def row_of(self, position: int) -> int | None:
+        """The row of an event position, or None when it is not shown."""
+        index = bisect_left(self.positions, position)
+        if index == len(self.positions) or self.positions[index] != position:
+            return None
+        return index + bisect_right(self.first_event, index)
+
+    def year_row(self, year: int) -> int | None:
+        return self.heading_rows[self.years.index(year)] if year in self.years else None
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -84,14 +110,14 @@ class Timeline(ScrollView, can_focus=True):
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.catalog = catalog
-        self.rows: list[Row] = []
+        self.rows = Rows([], [])
         self.cursor_row: int | None = None
         self.empty_message: str = ""
 
     # --- what is shown -----------------------------------------------------------------
-    def show(self, positions: list[int], *, select: int | None, empty_message: str) -> None:
-        """Show these events; put the cursor on `select` if it is among them, else the first."""
-        self.rows = build_rows(self.catalog, positions)
+    def show(self, rows: Rows, *, select: int | None, empty_message: str) -> None:
+        """Show these rows; put the cursor on event `select` if it is among them, else the first."""
+        self.rows = rows
         self.empty_message = empty_message
         self.virtual_size = Size(self.size.width, len(self.rows) if self.rows else 3)
         target = self.row_of(select) if select is not None else None
@@ -101,21 +127,7 @@ class Timeline(ScrollView, can_focus=True):
         self.refresh()
 
     def row_of(self, position: int) -> int | None:
-        """The row index of an event position, by bisection (rows are in date order)."""
-        events = self.catalog.events
-        key = events[position].sort_key
-        low, high = 0, len(self.rows)
-        while low < high:
-            middle = (low + high) // 2
-            row = self.rows[middle]
-            row_key = events[row.position].sort_key if row.position is not None else ((row.year, -1, -1), "")
-            if row_key < key:
-                low = middle + 1
-            else:
-                high = middle
-        if low < len(self.rows) and self.rows[low].position == position:
-            return low
-        return None
+        return self.rows.row_of(position)
 
     @property
     def selected_position(self) -> int | None:
@@ -124,7 +136,7 @@ class Timeline(ScrollView, can_focus=True):
         return self.rows[self.cursor_row].position
 
     def year_row(self, year: int) -> int | None:
-        return next((index for index, row in enumerate(self.rows) if row.position is None and row.year == year), None)
+        return self.rows.year_row(year)
 
     # --- moving ------------------------------------------------------------------------
     def move_to(self, row: int | None, *, force: bool = False) -> None:

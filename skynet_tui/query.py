@@ -6,11 +6,12 @@ import re
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from threading import Lock
 
 from skynet_tui import countries
 from skynet_tui.catalog import Catalog, country_name
 from skynet_tui.errors import FilterError
-from skynet_tui.facets import DIMENSIONS, mask_of, positions_of, search_text
+from skynet_tui.facets import DIMENSIONS, SearchIndex, mask_of, positions_of
 from skynet_tui.model import Event
 from skynet_tui.text import one_line
 from skynet_tui.vocabulary import EVENT_TYPES
@@ -175,24 +176,33 @@ class Query:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.facets = catalog.facets
-        self._texts: list[str] | None = None
+        self._index: SearchIndex | None = None
+        self._index_lock = Lock()
         self._last_search: tuple[tuple[str, ...], int] = ((), self.facets.all)
+
+    def search_index(self) -> SearchIndex:
+        """The text index, built on first use (the explorer builds it in the background at start)."""
+        with self._index_lock:
+            if self._index is None:
+                self._index = SearchIndex(self.catalog.events)
+            return self._index
 
     def search_mask(self, search: str) -> int:
         words = tuple(search.casefold().split())
         if not words:
             return self.facets.all
-        if self._texts is None:
-            self._texts = [search_text(event) for event in self.catalog.events]
         last_words, last_mask = self._last_search
         if words == last_words:
             return last_mask
         # Each earlier word inside some new word: the new matches are a subset of the old.
-        narrowing = all(any(old in new for new in words) for old in last_words)
-        candidates = last_mask if narrowing else self.facets.all
-        texts = self._texts
-        matched = [i for i in positions_of(candidates) if all(word in texts[i] for word in words)]
-        mask = mask_of(matched, self.facets.size)
+        narrowing = last_words and all(any(old in new for new in words) for old in last_words)
+        # Checking candidates one by one pays only when few remain; else one scan of the buffer is faster.
+        few = last_mask.bit_count() * 4 < self.facets.size
+        candidates = list(positions_of(last_mask)) if narrowing and few else None
+        index = self.search_index()
+        for word in sorted(words, key=len, reverse=True):  # the longest word is likely the rarest
+            candidates = index.matching(word, candidates)
+        mask = mask_of(candidates, self.facets.size)
         self._last_search = (words, mask)
         return mask
 

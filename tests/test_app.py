@@ -41,6 +41,12 @@ def drive(app: SkynetApp, steps, *, size=(120, 40), notifications=False):
     return asyncio.run(run())
 
 
+async def settle(pilot) -> None:
+    """Let background work (the search runs in a thread) finish and its result be drawn."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def explorer(pilot) -> ExplorerScreen:
     return pilot.app.explorer
 
@@ -139,6 +145,7 @@ def test_typing_a_search_filters_as_you_type_and_escape_returns(catalog):
         await pilot.press("slash")
         assert isinstance(pilot.app.focused, Input)
         await pilot.press(*"bulgaria")
+        await settle(pilot)
         found = shown_ids(pilot)
         await pilot.press("escape")
         return found, status_text(pilot), pilot.app.focused
@@ -288,7 +295,9 @@ def test_markup_in_the_data_is_shown_literally(catalog):
 
 def test_markup_in_a_search_survives_the_status_line_and_notifications(catalog):
     async def steps(pilot):
-        await pilot.press("slash", *"[bold]x[/] [@click=app.quit]", "enter", "l")
+        await pilot.press("slash", *"[bold]x[/] [@click=app.quit]")
+        await settle(pilot)
+        await pilot.press("enter", "l")
         await pilot.pause()
         return status_text(pilot), [n.message for n in pilot.app._notifications], pilot.app.is_running
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
 
 from skynet_tui.app.detail import Detail
 from skynet_tui.app.sidebar import FacetList, Sidebar
@@ -75,6 +76,7 @@ class ExplorerScreen(Screen):
         self.on_resize()
         self.refresh_view()
         self.watch_selected(self.selected)  # the watcher runs on changes only; draw the first one
+        self.build_search_index()  # ready before the first keystroke, built while the user reads
         (self.query_one(Detail) if self.focus_detail_on_start else self.query_one(Timeline)).focus()
 
     def on_resize(self, event=None) -> None:
@@ -116,7 +118,21 @@ class ExplorerScreen(Screen):
     # --- messages from the widgets -----------------------------------------------------
     @on(Sidebar.SearchChanged)
     def search_changed(self, message: Sidebar.SearchChanged) -> None:
-        self.filter = replace(self.filter, search=message.text)
+        self.search_in_background(message.text)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search_in_background(self, text: str) -> None:
+        """Search off the UI thread so typing never waits; the last keystroke wins."""
+        self.query_engine.search_mask(text)  # the slow part; the redraw then finds it remembered
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.apply_search, text)
+
+    def apply_search(self, text: str) -> None:
+        self.filter = replace(self.filter, search=text)
+
+    @work(thread=True, group="index")
+    def build_search_index(self) -> None:
+        self.query_engine.search_index()
 
     @on(Sidebar.FacetChanged)
     def facet_changed(self, message: Sidebar.FacetChanged) -> None:

@@ -7,7 +7,6 @@ starts. Textual is imported only when the explorer really opens.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from pathlib import Path
 
@@ -126,7 +125,6 @@ def run_results(args) -> int:
 
 def run_explore(args) -> int:
     catalog = _load(args.events)
-    gc.freeze()  # the catalog lives as long as the app: keep the collector from re-walking it
     start_filter = _filter(catalog, args)
     if args.event is not None and catalog.event(args.event) is None:
         raise SkynetError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -38,6 +39,7 @@ class SkynetApp(App):
 
     def __init__(self, catalog: Catalog, start: Filter | None = None, *, event_id: str | None = None) -> None:
         super().__init__()
+        gc.freeze()  # the catalog lives as long as the app: keep the collector from re-walking it
         self.catalog = catalog
         self.start = start or Filter()
         self.start_event = event_id

@@ -64,6 +64,9 @@ class ExplorerScreen(Screen):
         self.focus_detail_on_start = event_id is not None
 
     def compose(self) -> ComposeResult:
+        width = self.app.size.width  # classes set before mounting cost no second styling pass
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.set_class(width < TINY_WIDTH, "-no-sidebar")
         yield Static(id="status")
         with Horizontal(id="body"):
             yield Sidebar(self.catalog, self.filter)
@@ -73,17 +76,13 @@ class ExplorerScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.on_resize()
         self.refresh_view()
         self.watch_selected(self.selected)  # the watcher runs on changes only; draw the first one
         self.build_search_index()  # ready before the first keystroke, built while the user reads
         (self.query_one(Detail) if self.focus_detail_on_start else self.query_one(Timeline)).focus()
 
-    def on_resize(self, event=None) -> None:
-        width = self.app.size.width
-        self.set_class(width < NARROW_WIDTH, "-narrow")
-        if event is None and width < TINY_WIDTH:
-            self.add_class("-no-sidebar")
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
 
     # --- the one place where the view follows the state ---------------------------------
     def watch_filter(self) -> None:

@@ -78,7 +78,7 @@ class ExplorerScreen(Screen):
     def on_mount(self) -> None:
         self.refresh_view()
         self.watch_selected(self.selected)  # the watcher runs on changes only; draw the first one
-        self.build_search_index()  # ready before the first keystroke, built while the user reads
+        self.call_after_refresh(self.build_search_index)  # after the first frame, while the user reads
         (self.query_one(Detail) if self.focus_detail_on_start else self.query_one(Timeline)).focus()
 
     def on_resize(self) -> None:

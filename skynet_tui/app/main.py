@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -39,7 +38,6 @@ class SkynetApp(App):
 
     def __init__(self, catalog: Catalog, start: Filter | None = None, *, event_id: str | None = None) -> None:
         super().__init__()
-        gc.freeze()  # the catalog lives as long as the app: keep the collector from re-walking it
         self.catalog = catalog
         self.start = start or Filter()
         self.start_event = event_id

@@ -1,4 +1,4 @@
-"""A content-keyed cache of validated catalogs in the user's cache directory.
+"""A content-keyed cache of validated catalogs, and their search indexes, in the user's cache directory.
 
 The key is a hash of the file's bytes and of the code that shapes a catalog, so an edited
 file, a new release or a changed model never sees a stale entry; an unreadable or corrupt entry is ignored and
@@ -21,11 +21,12 @@ from pathlib import Path
 
 from skynet_tui import __version__
 
-KEEP_ENTRIES = 8
+KEEP_ENTRIES = 16  # files: a catalog and its search index for each of 8 event files
 _RULE_MODULES = {"skynet_tui.figures", "skynet_tui.vocabulary", "skynet_tui.yamlreader", "skynet_tui.countries"}
 _ALLOWED = {
     ("skynet_tui.catalog", "Catalog"),
     ("skynet_tui.facets", "Facets"),
+    ("skynet_tui.search", "SearchIndex"),
     *(
         ("skynet_tui.model", name)
         for name in ("PartialDate", "Period", "Source", "Agency", "Citation", "Figure", "Event")
@@ -67,11 +68,11 @@ class _ModelUnpickler(pickle.Unpickler):
 
 
 def load(key: str):
-    """The cached catalog for this key, or None when there is none or it is unusable."""
+    """The object cached under this key, or None when there is none or it is unusable."""
     path = cache_dir() / f"{key}.pickle"
     try:
         with open(path, "rb") as handle:  # straight from the file: the pickle is never held whole
-            catalog = _ModelUnpickler(handle).load()
+            entry = _ModelUnpickler(handle).load()
     except FileNotFoundError:
         return None
     except Exception:  # a corrupt or foreign entry, or no usable cache directory: parse the file again
@@ -80,16 +81,16 @@ def load(key: str):
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used entries are kept longest
-    return catalog
+    return entry
 
 
-def store(key: str, catalog) -> None:
-    """Save a catalog; a cache that cannot be written is skipped silently (it is only a cache)."""
+def store(key: str, entry) -> None:
+    """Save a catalog or an index; a cache that cannot be written is skipped silently (it is only a cache)."""
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=directory, suffix=".tmp", delete=False) as handle:
-            pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, directory / f"{key}.pickle")
         _prune(directory)
     except OSError:

@@ -50,6 +50,7 @@ class Catalog:
     events: tuple[Event, ...]  # in date order
     facets: Facets = field(repr=False)
     disputes: dict[FigureKey, tuple[tuple[str, Figure], ...]] = field(default_factory=dict, repr=False)
+    cache_key: str | None = field(default=None, repr=False)  # of the content read, when the cache was used
 
     def is_disputed(self, event: Event) -> bool:
         return any(figure.key in self.disputes for figure in event.figures)

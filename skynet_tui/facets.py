@@ -7,8 +7,6 @@ which stays in the milliseconds at 100,000 events.
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -35,42 +33,6 @@ def positions_of(mask: int) -> Iterator[int]:
             low = byte & -byte
             yield base + low.bit_length() - 1
             byte ^= low
-
-
-def search_text(event: Event) -> str:
-    """What a text search looks in: title, summary, people and quotes, case-folded."""
-    parts = [event.title, event.summary, *event.people, *(citation.quote for citation in event.citations)]
-    return "\n".join(parts).casefold()
-
-
-class SearchIndex:
-    """Every event's search text in one case-folded UTF-8 buffer, searched at C speed.
-
-    One bytearray and one offset per event, no per-event copy: a word is found with
-    `bytearray.find`, jumping to the next event after each hit.
-    """
-
-    def __init__(self, events: tuple[Event, ...]) -> None:
-        self.blob = bytearray()
-        self.starts = array("q")
-        for event in events:
-            self.starts.append(len(self.blob))
-            self.blob += search_text(event).encode()
-            self.blob += b"\0"
-        self.starts.append(len(self.blob))
-
-    def matching(self, word: str, candidates: Iterable[int] | None = None) -> list[int]:
-        """The positions of the events whose text holds the (case-folded) word, among candidates if given."""
-        needle, starts, find = word.encode(), self.starts, self.blob.find
-        if candidates is not None:
-            return [event for event in candidates if find(needle, starts[event], starts[event + 1]) != -1]
-        found = []
-        hit = find(needle)
-        while hit != -1:
-            event = bisect_right(starts, hit) - 1
-            found.append(event)
-            hit = find(needle, starts[event + 1])
-        return found
 
 
 @dataclass(frozen=True, eq=False)

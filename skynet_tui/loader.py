@@ -10,6 +10,7 @@ from pathlib import Path
 
 from skynet_tui import cache
 from skynet_tui.catalog import Catalog, Progress, bundled_path, parse_catalog
+from skynet_tui.search import SearchIndex
 from skynet_tui.yamlreader import read_bytes, read_chunks
 
 PROGRESS_FROM_BYTES = 4 * 2**20  # smaller files read too fast for a progress line to help
@@ -31,8 +32,22 @@ def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: 
         catalog = parse_catalog(path, data, progress=progress if len(data) >= PROGRESS_FROM_BYTES else None)
         del data
         if key:
+            catalog = replace(catalog, cache_key=key)
             cache.store(key, catalog)
         return catalog
+
+
+def load_search_index(catalog: Catalog) -> SearchIndex:
+    """The catalog's text-search index: from the cache when it was stored, else built (and stored)."""
+    key = catalog.cache_key and f"{catalog.cache_key}.search"
+    if key:
+        cached = cache.load(key)
+        if isinstance(cached, SearchIndex) and cached.size == len(catalog.events):
+            return cached
+    index = SearchIndex.build(catalog.events)
+    if key:
+        cache.store(key, index)
+    return index
 
 
 @contextmanager

@@ -11,8 +11,10 @@ from threading import Lock
 from skynet_tui import countries
 from skynet_tui.catalog import Catalog, country_name
 from skynet_tui.errors import FilterError
-from skynet_tui.facets import DIMENSIONS, SearchIndex, mask_of, positions_of
+from skynet_tui.facets import DIMENSIONS, positions_of
+from skynet_tui.loader import load_search_index
 from skynet_tui.model import Event
+from skynet_tui.search import SearchIndex
 from skynet_tui.text import one_line
 from skynet_tui.vocabulary import EVENT_TYPES
 
@@ -171,7 +173,7 @@ def resolve_filter(
 
 
 class Query:
-    """Applies filters to one catalog; remembers the last search so typing narrows, not rescans."""
+    """Applies filters to one catalog; remembers the last search, which each redraw asks for five times."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -181,28 +183,23 @@ class Query:
         self._last_search: tuple[tuple[str, ...], int] = ((), self.facets.all)
 
     def search_index(self) -> SearchIndex:
-        """The text index, built on first use (the explorer builds it in the background at start)."""
+        """The text index, read or built on first use (the explorer asks for it in the background at start)."""
         with self._index_lock:
             if self._index is None:
-                self._index = SearchIndex(self.catalog.events)
+                self._index = load_search_index(self.catalog)
             return self._index
 
     def search_mask(self, search: str) -> int:
+        """The events that hold every whitespace-separated word of `search`, ignoring case."""
         words = tuple(search.casefold().split())
-        if not words:
-            return self.facets.all
         last_words, last_mask = self._last_search
         if words == last_words:
             return last_mask
-        # Each earlier word inside some new word: the new matches are a subset of the old.
-        narrowing = last_words and all(any(old in new for new in words) for old in last_words)
-        # Checking candidates one by one pays only when few remain; else one scan of the buffer is faster.
-        few = last_mask.bit_count() * 4 < self.facets.size
-        candidates = list(positions_of(last_mask)) if narrowing and few else None
-        index = self.search_index()
-        for word in sorted(words, key=len, reverse=True):  # the longest word is likely the rarest
-            candidates = index.matching(word, candidates)
-        mask = mask_of(candidates, self.facets.size)
+        mask = self.facets.all
+        if words:
+            index = self.search_index()
+            for word in words:
+                mask &= index.mask(word)
         self._last_search = (words, mask)
         return mask
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import pkgutil
 import subprocess
 import sys
 
 import pytest
 
-DATA_MODULES = ["model", "yamlreader", "catalog", "facets", "query", "figures", "results", "output"]
-DATA_MODULES += ["loader", "cache", "text", "cli"]
+import skynet_tui
+
+# Every module of the package but `skynet_tui.app`, the one layer that may use Textual, and
+# `__main__`, which runs the command line (tested below).
+DATA_MODULES = sorted(
+    module.name for module in pkgutil.iter_modules(skynet_tui.__path__) if module.name not in {"app", "__main__"}
+)
 
 CHECK = """
 import sys
@@ -34,6 +40,10 @@ def test_list_and_validate_do_not_import_textual(small_path, command):
     args = [*command, str(small_path)] if command == ["validate"] else [*command, "--events", str(small_path)]
     code = f"from skynet_tui.cli import main\nassert main({args!r}) == 0"
     assert textual_after(code).splitlines()[-1].startswith("CLEAN")
+
+
+def test_the_list_of_data_modules_is_complete():
+    assert {"model", "catalog", "query", "search", "cli"} <= set(DATA_MODULES)
 
 
 def test_the_check_sees_textual_when_it_is_imported():

@@ -149,7 +149,7 @@ def test_counts_of_a_dimension_ignore_its_own_selection(small_catalog):
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.text(alphabet="xurepatd2 0", max_size=8), min_size=1, max_size=6))
 def test_a_reused_query_searches_like_a_fresh_one(searches):
-    """Typing narrows from the last result; that shortcut must never change what is found."""
+    """A query remembers its last search; that must never change what is found."""
     catalog = parse_catalog(SMALL, SMALL.read_bytes())
     reused = Query(catalog)
     for search in searches:

@@ -8,13 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from skynet_tui.app.detail import Detail
 from skynet_tui.app.explorer import ExplorerScreen
 from skynet_tui.app.help import HelpScreen
 from skynet_tui.app.main import SkynetApp
 from skynet_tui.app.results_view import ResultsScreen
+from skynet_tui.app.status import StatusLine
 from skynet_tui.app.timeline import Row, Rows, Timeline
 from skynet_tui.cli import main
 from skynet_tui.facets import positions_of
@@ -63,7 +64,7 @@ def selected_id(pilot) -> str | None:
 
 
 def detail_text(pilot) -> str:
-    return str(pilot.app.explorer.query_one("#detail-body", Static).content)
+    return str(pilot.app.explorer.query_one(Detail).content)
 
 
 def timeline_lines(pilot) -> list[str]:
@@ -72,7 +73,7 @@ def timeline_lines(pilot) -> list[str]:
 
 
 def status_text(pilot) -> str:
-    return str(pilot.app.explorer.query_one("#status", Static).content)
+    return str(pilot.app.explorer.query_one("#status", StatusLine).content)
 
 
 # --- deep links -------------------------------------------------------------------------

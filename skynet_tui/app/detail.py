@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.visual import Visual
 
 from skynet_tui.catalog import Catalog, country_name
 from skynet_tui.figures import figure_text
@@ -13,6 +16,7 @@ from skynet_tui.text import one_line, visible
 from skynet_tui.vocabulary import METRICS
 
 _LABEL = "$text-muted"
+NOTHING_SELECTED = "No event selected. Move in the timeline with ↑/↓ or j/k."
 
 
 def _line(label: str, value: str) -> Content:
@@ -79,22 +83,48 @@ def _figure(catalog: Catalog, figure: Figure) -> Content:
     return text + Content("\n")
 
 
-class Detail(VerticalScroll, can_focus=True):
-    """Scrollable detail of one event; shows how to find one when nothing is selected."""
+class Detail(ScrollView, can_focus=True):
+    """Scrollable detail of one event; shows how to find one when nothing is selected.
+
+    The text is wrapped once per event (and width) and drawn line by line. A Static in a
+    scrolling container would be laid out twice for every new event, and each layout
+    repaints most of the screen.
+    """
 
     DEFAULT_CSS = """
-    Detail { padding: 0 1; background: $surface; border-left: tall $panel; }
+    Detail { padding: 0 1; background: $surface; border-left: tall $panel; scrollbar-gutter: stable; }
     Detail:focus { background-tint: $foreground 4%; }
     """
     BINDINGS = [("j", "scroll_down", "Scroll"), ("k", "scroll_up", "Scroll")]
 
-    def compose(self):
-        yield Static(id="detail-body")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content = Content(NOTHING_SELECTED)
+        self._lines: list[Strip] = []
 
     def show(self, catalog: Catalog, event: Event | None) -> None:
-        body = self.query_one("#detail-body", Static)
-        if event is None:
-            body.update(Content("No event selected. Move in the timeline with ↑/↓ or j/k."))
-        else:
-            body.update(describe(catalog, event))
+        self.content = Content(NOTHING_SELECTED) if event is None else describe(catalog, event)
+        self._wrap()
         self.scroll_home(animate=False)
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        self._lines = Visual.to_strips(self, self.content, width, None, self.visual_style, pad=True) if width else []
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._wrap()  # the highlight of a mouse selection is drawn into the lines
+
+    def render(self) -> Content:
+        """The whole text, which Textual's mouse selection copies from."""
+        return self.content
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        if index < len(self._lines):
+            return self._lines[index]
+        return Strip.blank(self.scrollable_content_region.width, self.rich_style)

@@ -11,11 +11,12 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from skynet_tui.app.detail import Detail
 from skynet_tui.app.sidebar import FacetList, Sidebar
+from skynet_tui.app.status import StatusLine
 from skynet_tui.app.timeline import Rows, Timeline
 from skynet_tui.catalog import Catalog
 from skynet_tui.facets import positions_of
@@ -43,7 +44,6 @@ class ExplorerScreen(Screen):
         Binding("o", "open_source", "Open source", show=False),
     ]
     DEFAULT_CSS = """
-    #status { height: 1; padding: 0 1; background: $panel; color: $text; }
     #main { height: 1fr; }
     #timeline { width: 1fr; height: 1fr; }
     #detail { width: 42%; height: 1fr; }
@@ -67,7 +67,7 @@ class ExplorerScreen(Screen):
         width = self.app.size.width  # classes set before mounting cost no second styling pass
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.set_class(width < TINY_WIDTH, "-no-sidebar")
-        yield Static(id="status")
+        yield StatusLine(id="status")
         with Horizontal(id="body"):
             yield Sidebar(self.catalog, self.filter)
             with Horizontal(id="main"):
@@ -92,8 +92,10 @@ class ExplorerScreen(Screen):
         mask = self.query_engine.mask(self.filter)
         rows = Rows(list(positions_of(mask)), self.query_engine.year_counts(mask))
         self.query_one(Sidebar).show(self.filter, self.query_engine.counts(self.filter))
-        self.query_one(Timeline).show(rows, select=self.selected, empty_message=self.empty_message())
-        self.query_one("#status", Static).update(self.status_line(len(rows.positions)))
+        timeline = self.query_one(Timeline)
+        timeline.show(rows, select=self.selected, empty_message=self.empty_message())
+        self.selected = timeline.selected_position  # now, so the detail is drawn in the same frame
+        self.query_one(StatusLine).show(self.status_line(len(rows.positions)))
 
     def status_line(self, shown: int) -> Content:
         total = len(self.catalog.events)

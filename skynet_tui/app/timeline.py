@@ -91,7 +91,7 @@ class Timeline(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {"timeline--year", "timeline--cursor", "timeline--date", "timeline--type", "timeline--empty"}
     DEFAULT_CSS = """
-    Timeline { background: $surface; }
+    Timeline { background: $surface; overflow-x: hidden; }
     Timeline > .timeline--year { color: $text-accent; text-style: bold; background: $boost; }
     Timeline > .timeline--cursor { background: $block-cursor-blurred-background; text-style: bold; }
     Timeline:focus > .timeline--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }

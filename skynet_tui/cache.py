@@ -16,8 +16,9 @@ import importlib.util
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import IO
 
 from skynet_tui import __version__
 
@@ -84,17 +85,35 @@ def load(key: str):
     return entry
 
 
-def store(key: str, entry) -> None:
-    """Save a catalog or an index; a cache that cannot be written is skipped silently (it is only a cache)."""
+def store(key: str, entry, *, on_write: Callable[[int], None] | None = None) -> None:
+    """Save a catalog or an index; a cache that cannot be written is skipped silently (it is only a cache).
+
+    `on_write`, when given, is called with the number of bytes written so far, for progress.
+    """
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=directory, suffix=".tmp", delete=False) as handle:
-            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(entry, _Counting(handle, on_write) if on_write else handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, directory / f"{key}.pickle")
         _prune(directory)
     except OSError:
         return
+
+
+class _Counting:
+    """A file to write to that reports how much has been written (the pickler writes in frames of ~64 KiB)."""
+
+    def __init__(self, handle: IO[bytes], on_write: Callable[[int], None]) -> None:
+        self.handle = handle
+        self.on_write = on_write
+        self.written = 0
+
+    def write(self, data: bytes) -> int:
+        count = self.handle.write(data)
+        self.written += count
+        self.on_write(self.written)
+        return count
 
 
 def _prune(directory: Path) -> None:

@@ -34,7 +34,9 @@ _EVENT_KEYS = {
 _FIGURE_KEYS = {"metric", "value", "period", "scope", "qualifier", "source", "note"}
 _CITATION_KEYS = {"source", "quote"}
 
-Progress = Callable[[float], None]
+Progress = Callable[[str, float], None]  # called with what is being done and the fraction of it done
+READING = "Reading events file"
+READ_SHARE = 0.9  # of the reading stage; checking references, sorting and indexing are the rest
 
 
 def bundled_path() -> Path:
@@ -320,8 +322,13 @@ def _number(text: str) -> int | float:
 def parse_catalog(path: Path, data: bytes, *, progress: Progress | None = None) -> Catalog:
     """Validate an events file's bytes into a Catalog, or raise EventFileError with every problem.
 
-    `progress`, when given, is called now and then with the fraction of the file read.
+    `progress`, when given, is called now and then with READING and the fraction done.
     """
+
+    def done(fraction: float) -> None:
+        if progress is not None:
+            progress(READING, fraction)
+
     builder = _Builder(str(path))
     on_item = builder.event
     if progress is not None:
@@ -329,12 +336,11 @@ def parse_catalog(path: Path, data: bytes, *, progress: Progress | None = None) 
 
         def on_item(value: Value, mark: Mark) -> None:
             builder.event(value, mark)
-            if len(builder.events) % 2000 == 0:
-                progress(mark[0] / lines)
+            if len(builder.events) % 1000 == 0:
+                done(READ_SHARE * mark[0] / lines)
 
     document, problems = read_yaml(path, data, on_item)
-    if progress is not None:
-        progress(1.0)
+    done(READ_SHARE)
     builder.problems.extend(problems)
     if document is None:
         builder.problem((1, 1), "the file is empty; it needs schema:, sources:, agencies: and events:")
@@ -352,5 +358,11 @@ def parse_catalog(path: Path, data: bytes, *, progress: Progress | None = None) 
     builder.check_references(sources, agencies)
     if builder.problems:
         raise EventFileError(builder.problems)
+    done(0.93)
     events = tuple(sorted(builder.events, key=Event.sort_key.fget))
-    return Catalog(str(path), sources, agencies, events, Facets.build(events), find_disputes(events))
+    done(0.96)
+    facets = Facets.build(events)
+    done(0.99)
+    disputes = find_disputes(events)
+    done(1.0)
+    return Catalog(str(path), sources, agencies, events, facets, disputes)

@@ -82,12 +82,30 @@ def _filter(catalog, args):
 def _load(path: Path | None):
     from skynet_tui.loader import load_catalog
 
-    return load_catalog(path, progress=_progress if sys.stderr.isatty() else None)
+    progress = _ProgressLine() if sys.stderr.isatty() else None
+    try:
+        return load_catalog(path, progress=progress)
+    finally:
+        if progress:
+            progress.end()
 
 
-def _progress(fraction: float) -> None:
-    end = "\n" if fraction >= 1 else ""
-    print(f"\rReading events file... {fraction:4.0%}", end=end, file=sys.stderr, flush=True)
+class _ProgressLine:
+    """`Reading events file...  45%` on stderr, rewritten in place; each stage gets its own line."""
+
+    def __init__(self) -> None:
+        self.stage = ""
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if stage != self.stage:
+            self.end()
+            self.stage = stage
+        print(f"\r{stage}... {fraction:4.0%}", end="", file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        if self.stage:
+            print(file=sys.stderr, flush=True)
+            self.stage = ""
 
 
 def run_list(args) -> int:
@@ -101,10 +119,8 @@ def run_list(args) -> int:
 
 
 def run_validate(args) -> int:
-    from skynet_tui.loader import load_catalog
-
     try:
-        catalog = load_catalog(args.path or args.events)  # `--events PATH validate` checks PATH too
+        catalog = _load(args.path or args.events)  # `--events PATH validate` checks PATH too
     except EventFileError as error:
         for problem in error.problems:
             print(one_line(str(problem)))

@@ -14,6 +14,7 @@ from skynet_tui.search import SearchIndex
 from skynet_tui.yamlreader import read_bytes, read_chunks
 
 PROGRESS_FROM_BYTES = 4 * 2**20  # smaller files read too fast for a progress line to help
+SAVING = "Saving a cache for a quicker next start"
 
 
 def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: Progress | None = None) -> Catalog:
@@ -29,12 +30,26 @@ def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: 
             if isinstance(cached, Catalog):  # anything else is a tampered entry: parse again
                 return cached if cached.path == str(path) else _relocated(cached, path)
         data = read_bytes(path)
-        catalog = parse_catalog(path, data, progress=progress if len(data) >= PROGRESS_FROM_BYTES else None)
+        size = len(data)
+        if size < PROGRESS_FROM_BYTES:
+            progress = None
+        catalog = parse_catalog(path, data, progress=progress)
         del data
         if key:
             catalog = replace(catalog, cache_key=key)
-            cache.store(key, catalog)
+            cache.store(key, catalog, on_write=progress and _saving(progress, size))
+            if progress:
+                progress(SAVING, 1.0)
         return catalog
+
+
+def _saving(progress: Progress, size: int):
+    """Progress of writing the cache, estimated from the file's size (a cache is about as large)."""
+
+    def on_write(written: int) -> None:
+        progress(SAVING, min(0.99, written / size))
+
+    return on_write
 
 
 def load_search_index(catalog: Catalog) -> SearchIndex:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from skynet_tui import cache, loader
-from skynet_tui.catalog import parse_catalog
+from skynet_tui.catalog import READING, parse_catalog
 from skynet_tui.cli import main
 from skynet_tui.loader import load_catalog
 
@@ -164,3 +165,34 @@ def test_nothing_is_written_beside_the_events_file(events, capsys, cache_dir):
     capsys.readouterr()
     assert {path.name: path.stat().st_mtime_ns for path in directory.iterdir()} == before
     assert entries(cache_dir)  # the cache went to its own directory
+
+
+@pytest.fixture
+def stages(monkeypatch) -> list[tuple[str, float]]:
+    """What a progress display would be told while loading (every file counts as large)."""
+    monkeypatch.setattr(loader, "PROGRESS_FROM_BYTES", 0)
+    return []
+
+
+def test_a_first_load_reports_reading_then_saving(events, stages):
+    load_catalog(events, progress=lambda stage, fraction: stages.append((stage, fraction)))
+    names = list(dict.fromkeys(stage for stage, _ in stages))
+    assert names == [READING, loader.SAVING]
+    for name in names:
+        fractions = [fraction for stage, fraction in stages if stage == name]
+        assert fractions == sorted(fractions) and fractions[0] > 0 and fractions[-1] == 1.0
+
+
+def test_a_cached_load_reports_nothing(events, stages):
+    load_catalog(events)
+    load_catalog(events, progress=lambda stage, fraction: stages.append((stage, fraction)))
+    assert stages == []
+
+
+def test_the_progress_line_ends_before_an_error_is_printed(write_file, stages, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    bad = write_file("schema: 1\nsources: []\nagencies: []\nevents:\n  - id: x\n")
+    assert main(["list", "--events", str(bad)]) == 2
+    progress, error, rest = capsys.readouterr().err.split("\n")
+    assert progress.startswith(f"\r{READING}...") and progress.endswith("90%")
+    assert error.startswith(f"skynet-tui: error: {bad}:5:5:") and rest == ""

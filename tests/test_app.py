@@ -13,6 +13,7 @@ from textual.widgets import Input
 from skynet_tui.app.detail import Detail
 from skynet_tui.app.explorer import ExplorerScreen
 from skynet_tui.app.help import HelpScreen
+from skynet_tui.app.keybar import KeyBar
 from skynet_tui.app.main import SkynetApp
 from skynet_tui.app.results_view import ResultsScreen
 from skynet_tui.app.status import StatusLine
@@ -213,6 +214,27 @@ def test_enter_focuses_the_detail_and_help_opens_and_closes(catalog):
     focused, help_open, screen = drive(SkynetApp(catalog), steps)
     assert isinstance(focused, Detail)
     assert help_open and isinstance(screen, ExplorerScreen)
+
+
+def key_bar_text(pilot) -> str:
+    return pilot.app.screen.query_one(KeyBar).render().plain
+
+
+def test_the_key_bar_follows_the_focus_and_a_click_presses_a_key(catalog):
+    async def steps(pilot):
+        on_timeline = key_bar_text(pilot)
+        await pilot.press("enter")  # the detail's own keys join the screen's
+        on_detail = key_bar_text(pilot)
+        await pilot.click(KeyBar, offset=(on_detail.index("? Help") + 1, 0))
+        await pilot.pause()
+        return on_timeline, on_detail, pilot.app.screen
+
+    on_timeline, on_detail, screen = drive(SkynetApp(catalog), steps)
+    assert (
+        on_timeline.split() == "/ Search f Filters x Clear s Sidebar l Link ? Help r Results q Quit ^p palette".split()
+    )
+    assert "j Scroll" in on_detail and "j Scroll" not in on_timeline
+    assert isinstance(screen, HelpScreen)
 
 
 def test_s_hides_and_shows_the_sidebar(catalog):

@@ -11,10 +11,11 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from skynet_tui.app.detail import Detail
+from skynet_tui.app.keybar import KeyBar
 from skynet_tui.app.sidebar import FacetList, Sidebar
 from skynet_tui.app.status import StatusLine
 from skynet_tui.app.timeline import Rows, Timeline
@@ -73,7 +74,7 @@ class ExplorerScreen(Screen):
             with Horizontal(id="main"):
                 yield Timeline(self.catalog, id="timeline")
                 yield Detail(id="detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_view()

@@ -9,8 +9,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from skynet_tui.app.keybar import KeyBar
 from skynet_tui.catalog import Catalog
 from skynet_tui.chart import chart_of
 from skynet_tui.figures import figure_text
@@ -60,7 +61,7 @@ class ResultsScreen(Screen[int | None]):
             _, other, cumulative = results_tables(self.results)
             yield Static(other, id="other")
             yield Static(cumulative, id="cumulative")
-        yield Footer()
+        yield KeyBar()
 
     def legend(self) -> Content:
         lines = [f"{letter} = {source}" for source, letter in self.letters.items()]

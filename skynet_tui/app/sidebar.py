@@ -31,7 +31,7 @@ class FacetList(SelectionList):
 
     DEFAULT_CSS = """
     FacetList { height: auto; max-height: 12; border: none; padding: 0; background: $surface; }
-    FacetList:focus { background-tint: $foreground 5%; }
+    FacetList:focus { border: none; background-tint: $foreground 5%; }
     """
 
     def __init__(self, catalog: Catalog, dimension: str, selected: frozenset) -> None:

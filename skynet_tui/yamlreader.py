@@ -13,9 +13,12 @@ mappings, lists and text, so nothing in the file can construct an object or run 
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -23,6 +26,7 @@ from skynet_tui.errors import EventFileError, FileUnreadable, Problem
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 32
+DECODE_CHUNK = 2**20  # bytes of the file checked as UTF-8 at a time
 _PLAIN_TAGS = {
     None,
     "!",
@@ -66,31 +70,48 @@ ItemHandler = Callable[[Value, Mark], None]
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or FileUnreadable with one line a user can act on."""
-    return b"".join(read_chunks(path))
+    """The file's bytes, or FileUnreadable with one line a user can act on.
+
+    Read in one call: pieces joined afterwards would hold the file twice for a moment.
+    """
+    with _reading(path) as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:  # /dev/zero and the like report size 0
+        raise FileUnreadable(_too_large(path))
+    return data
 
 
 def read_chunks(path: Path, chunk_size: int = 2**20) -> Iterator[bytes]:
     """The file's bytes in pieces, so it can be hashed without being held; same checks as read_bytes."""
-    too_large = f"{path}: the file is too large; events files may be at most {MAX_FILE_BYTES / 2**20:g} MiB"
+    with _reading(path) as handle:
+        total = 0
+        while chunk := handle.read(min(chunk_size, MAX_FILE_BYTES + 1 - total)):
+            total += len(chunk)
+            if total > MAX_FILE_BYTES:
+                raise FileUnreadable(_too_large(path))
+            yield chunk
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[BinaryIO]:
+    """The file opened for reading; every OS error, opening or reading, becomes one line."""
     try:
         if os.path.isdir(path):
             raise FileUnreadable(f"{path}: is a directory, not an events file")
         if os.stat(path).st_size > MAX_FILE_BYTES:
-            raise FileUnreadable(too_large)
-        total = 0
+            raise FileUnreadable(_too_large(path))
         with open(path, "rb") as handle:
-            while chunk := handle.read(min(chunk_size, MAX_FILE_BYTES + 1 - total)):
-                total += len(chunk)
-                if total > MAX_FILE_BYTES:  # /dev/zero and the like report size 0
-                    raise FileUnreadable(too_large)
-                yield chunk
+            yield handle
     except FileNotFoundError:
         raise FileUnreadable(f"{path}: no such file") from None
     except PermissionError:
         raise FileUnreadable(f"{path}: permission denied") from None
     except OSError as error:
         raise FileUnreadable(f"{path}: cannot be read ({error.strerror or error})") from None
+
+
+def _too_large(path: Path) -> str:
+    return f"{path}: the file is too large; events files may be at most {MAX_FILE_BYTES / 2**20:g} MiB"
 
 
 def check_text(path: Path, data: bytes) -> bytes:
@@ -100,11 +121,15 @@ def check_text(path: Path, data: bytes) -> bytes:
     if b"\x00" in data:
         raise FileUnreadable(f"{path}: the file holds NUL bytes: it is binary, not YAML text")
     data = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise FileUnreadable(f"{path}: line {line}: the file is not UTF-8 text; save it as UTF-8") from None
+    # Decoded a piece at a time: the whole file as text would be another copy of it in memory.
+    decoder, view = codecs.getincrementaldecoder("utf-8")(), memoryview(data)
+    for start in range(0, len(data), DECODE_CHUNK):
+        held = len(decoder.getstate()[0])  # the unfinished character carried over from the last piece
+        try:
+            decoder.decode(view[start : start + DECODE_CHUNK], final=start + DECODE_CHUNK >= len(data))
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, start - held + error.start) + 1
+            raise FileUnreadable(f"{path}: line {line}: the file is not UTF-8 text; save it as UTF-8") from None
     return data
 
 

@@ -170,6 +170,19 @@ def test_check_text_refuses_other_encodings(data, message):
         check_text(Path("f.yaml"), data)
 
 
+@pytest.mark.parametrize("piece", [1, 2, 3, 5, 7, 64])
+def test_check_text_checks_piece_by_piece_and_still_names_the_line(piece, monkeypatch):
+    """UTF-8 is checked a piece at a time: characters cut between pieces are fine, bad bytes found."""
+    monkeypatch.setattr(yamlreader, "DECODE_CHUNK", piece)
+    good = "a: 天网\nb: “é”\n".encode()
+    assert check_text(Path("f.yaml"), good) == good
+    for bad_line, bad in enumerate((b"\xe5\xa4", b"\xff", b"caf\xe9", "天".encode() + b"\xff"), start=3):
+        data = good + b"c: 1\n" + bad + b"\nd: 2\n"
+        with pytest.raises(FileUnreadable, match=f"line {bad_line + 1}: the file is not UTF-8"):
+            check_text(Path("f.yaml"), data)
+        good += b"x: 1\n"
+
+
 def test_check_text_removes_a_bom():
     assert check_text(Path("f.yaml"), b"\xef\xbb\xbfa: 1\n") == b"a: 1\n"
 

@@ -16,7 +16,7 @@ import importlib.util
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -68,12 +68,17 @@ class _ModelUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def load(key: str):
-    """The object cached under this key, or None when there is none or it is unusable."""
+def load(key: str) -> list | None:
+    """The parts stored under this key, or None when there are none or they are unusable."""
     path = cache_dir() / f"{key}.pickle"
     try:
         with open(path, "rb") as handle:  # straight from the file: the pickle is never held whole
-            entry = _ModelUnpickler(handle).load()
+            count = _ModelUnpickler(handle).load()
+            if not isinstance(count, int):
+                raise pickle.UnpicklingError("an entry starts with its number of parts")
+            parts = [_ModelUnpickler(handle).load() for _ in range(count)]  # each part has its own memo
+            if handle.read(1):
+                raise pickle.UnpicklingError("more after the last part")
     except FileNotFoundError:
         return None
     except Exception:  # a corrupt or foreign entry, or no usable cache directory: parse the file again
@@ -82,19 +87,26 @@ def load(key: str):
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used entries are kept longest
-    return entry
+    return parts
 
 
-def store(key: str, entry, *, on_write: Callable[[int], None] | None = None) -> None:
-    """Save a catalog or an index; a cache that cannot be written is skipped silently (it is only a cache).
+def store(key: str, parts: Sequence, *, on_write: Callable[[int], None] | None = None) -> None:
+    """Save an entry as parts pickled one after another; a cache that cannot be written is skipped
+    silently (it is only a cache).
 
+    Each part is pickled afresh: a pickler keeps every object it wrote alive until it is done,
+    which for a whole 100,000-event catalog at once was 250 MB more at the peak.
     `on_write`, when given, is called with the number of bytes written so far, for progress.
     """
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=directory, suffix=".tmp", delete=False) as handle:
-            pickle.dump(entry, _Counting(handle, on_write) if on_write else handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(_Counting(handle, on_write) if on_write else handle, pickle.HIGHEST_PROTOCOL)
+            pickler.dump(len(parts))
+            for part in parts:
+                pickler.clear_memo()
+                pickler.dump(part)
         os.replace(handle.name, directory / f"{key}.pickle")
         _prune(directory)
     except OSError:

@@ -15,6 +15,7 @@ from skynet_tui.yamlreader import read_bytes, read_chunks
 
 PROGRESS_FROM_BYTES = 4 * 2**20  # smaller files read too fast for a progress line to help
 SAVING = "Saving a cache for a quicker next start"
+EVENTS_PER_PART = 5000  # events pickled together in the cache
 
 
 def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: Progress | None = None) -> Catalog:
@@ -25,10 +26,9 @@ def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: 
     path = path or bundled_path()
     with _collector_paused():
         key = cache.key_of(read_chunks(path)) if use_cache else None
-        if key:
-            cached = cache.load(key)
-            if isinstance(cached, Catalog):  # anything else is a tampered entry: parse again
-                return cached if cached.path == str(path) else _relocated(cached, path)
+        cached = _joined(cache.load(key)) if key else None
+        if cached is not None:
+            return cached if cached.path == str(path) else _relocated(cached, path)
         data = read_bytes(path)
         size = len(data)
         if size < PROGRESS_FROM_BYTES:
@@ -37,7 +37,7 @@ def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: 
         del data
         if key:
             catalog = replace(catalog, cache_key=key)
-            cache.store(key, catalog, on_write=progress and _saving(progress, size))
+            cache.store(key, _parts(catalog), on_write=progress and _saving(progress, size))
             if progress:
                 progress(SAVING, 1.0)
         return catalog
@@ -52,16 +52,31 @@ def _saving(progress: Progress, size: int):
     return on_write
 
 
+def _parts(catalog: Catalog) -> list:
+    """The catalog without its events, then its events a slice at a time, for the cache."""
+    events = catalog.events
+    slices = [events[start : start + EVENTS_PER_PART] for start in range(0, len(events), EVENTS_PER_PART)]
+    return [replace(catalog, events=()), *slices]
+
+
+def _joined(parts: list | None) -> Catalog | None:
+    """The catalog that _parts split, or None for anything else (a tampered entry: parse again)."""
+    if not parts or not isinstance(parts[0], Catalog) or not all(isinstance(part, tuple) for part in parts[1:]):
+        return None
+    events = tuple(event for part in parts[1:] for event in part)
+    return replace(parts[0], events=events) if len(events) == parts[0].facets.size else None
+
+
 def load_search_index(catalog: Catalog) -> SearchIndex:
     """The catalog's text-search index: from the cache when it was stored, else built (and stored)."""
     key = catalog.cache_key and f"{catalog.cache_key}.search"
     if key:
         cached = cache.load(key)
-        if isinstance(cached, SearchIndex) and cached.size == len(catalog.events):
-            return cached
+        if cached and isinstance(cached[0], SearchIndex) and cached[0].size == len(catalog.events):
+            return cached[0]
     index = SearchIndex.build(catalog.events)
     if key:
-        cache.store(key, index)
+        cache.store(key, [index])
     return index
 
 

@@ -196,3 +196,43 @@ def test_the_progress_line_ends_before_an_error_is_printed(write_file, stages, c
     progress, error, rest = capsys.readouterr().err.split("\n")
     assert progress.startswith(f"\r{READING}...") and progress.endswith("90%")
     assert error.startswith(f"skynet-tui: error: {bad}:5:5:") and rest == ""
+
+
+def test_a_catalog_is_stored_in_slices_and_read_back_whole(events, parses, cache_dir, monkeypatch):
+    monkeypatch.setattr(loader, "EVENTS_PER_PART", 4)  # 6 events: a slice of 4 and one of 2
+    expected = load_catalog(events)
+    again = load_catalog(events)
+    assert len(parses) == 1
+    assert again.events == expected.events and again.facets.size == 6
+    assert len(cache.load(again.cache_key)) == 3  # the catalog without events, then two slices
+
+
+def rewrite(entry: Path, parts: list, *, count: int | None = None, extra: bytes = b"") -> None:
+    with open(entry, "wb") as handle:
+        pickle.dump(len(parts) if count is None else count, handle)
+        for part in parts:
+            pickle.dump(part, handle)
+        handle.write(extra)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["a slice missing", "a slice too many", "fewer parts than announced", "bytes after the last part", "no events"],
+)
+def test_an_entry_with_parts_missing_or_added_is_rebuilt(events, parses, cache_dir, monkeypatch, damage):
+    monkeypatch.setattr(loader, "EVENTS_PER_PART", 4)
+    load_catalog(events)
+    (entry,) = entries(cache_dir)
+    parts = cache.load(entry.stem)
+    head, first, second = parts
+    changed = {
+        "a slice missing": lambda: rewrite(entry, [head, first]),
+        "a slice too many": lambda: rewrite(entry, [head, first, second, second]),
+        "fewer parts than announced": lambda: rewrite(entry, parts, count=4),
+        "bytes after the last part": lambda: rewrite(entry, parts, extra=pickle.dumps(second)),
+        "no events": lambda: rewrite(entry, [head]),
+    }
+    changed[damage]()
+    catalog = load_catalog(events)
+    assert len(parses) == 2
+    assert len(catalog.events) == 6

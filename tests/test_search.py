@@ -108,7 +108,7 @@ def test_an_index_of_another_size_is_not_trusted(events_file, builds, cache_dir,
     catalog = load_catalog(events_file)
     load_search_index(catalog)
     (entry,) = cache_dir.glob("*.search.pickle")
-    entry.write_bytes(pickle.dumps(SearchIndex.build(catalog.events[:2])))
+    loader.cache.store(entry.name.removesuffix(".pickle"), [SearchIndex.build(catalog.events[:2])])
     assert load_search_index(catalog).size == 6
     assert builds == [6, 2, 6]
     monkeypatch.setattr(loader.cache, "load", lambda key: None)  # and with no cache at all

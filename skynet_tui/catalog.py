@@ -6,11 +6,13 @@ a file with any problem never becomes a Catalog.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from skynet_tui import countries
 from skynet_tui.errors import EventFileError, Problem
@@ -319,8 +321,9 @@ def _number(text: str) -> int | float:
     return float(text) if "." in text else int(text)
 
 
-def parse_catalog(path: Path, data: bytes, *, progress: Progress | None = None) -> Catalog:
-    """Validate an events file's bytes into a Catalog, or raise EventFileError with every problem.
+def parse_catalog(path: Path, data: bytes | BinaryIO, *, progress: Progress | None = None) -> Catalog:
+    """Validate an events file (its bytes, or the file opened) into a Catalog, or raise
+    EventFileError with every problem (FileUnreadable when it is not UTF-8 text).
 
     `progress`, when given, is called now and then with READING and the fraction done.
     """
@@ -329,17 +332,19 @@ def parse_catalog(path: Path, data: bytes, *, progress: Progress | None = None) 
         if progress is not None:
             progress(READING, fraction)
 
+    source = io.BytesIO(data) if isinstance(data, bytes) else data
     builder = _Builder(str(path))
     on_item = builder.event
     if progress is not None:
-        lines = data.count(b"\n") + 1
+        size = source.seek(0, io.SEEK_END) or 1
+        source.seek(0)
 
         def on_item(value: Value, mark: Mark) -> None:
             builder.event(value, mark)
             if len(builder.events) % 1000 == 0:
-                done(READ_SHARE * mark[0] / lines)
+                done(READ_SHARE * source.tell() / size)
 
-    document, problems = read_yaml(path, data, on_item)
+    document, problems = read_yaml(path, source, on_item)
     done(READ_SHARE)
     builder.problems.extend(problems)
     if document is None:

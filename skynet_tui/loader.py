@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -11,7 +12,7 @@ from pathlib import Path
 from skynet_tui import cache
 from skynet_tui.catalog import Catalog, Progress, bundled_path, parse_catalog
 from skynet_tui.search import SearchIndex
-from skynet_tui.yamlreader import read_bytes, read_chunks
+from skynet_tui.yamlreader import open_events_file, read_chunks
 
 PROGRESS_FROM_BYTES = 4 * 2**20  # smaller files read too fast for a progress line to help
 SAVING = "Saving a cache for a quicker next start"
@@ -29,12 +30,11 @@ def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: 
         cached = _joined(cache.load(key)) if key else None
         if cached is not None:
             return cached if cached.path == str(path) else _relocated(cached, path)
-        data = read_bytes(path)
-        size = len(data)
-        if size < PROGRESS_FROM_BYTES:
-            progress = None
-        catalog = parse_catalog(path, data, progress=progress)
-        del data
+        with open_events_file(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size < PROGRESS_FROM_BYTES:
+                progress = None
+            catalog = parse_catalog(path, handle, progress=progress)
         if key:
             catalog = replace(catalog, cache_key=key)
             cache.store(key, _parts(catalog), on_write=progress and _saving(progress, size))

@@ -14,6 +14,7 @@ mappings, lists and text, so nothing in the file can construct an object or run 
 from __future__ import annotations
 
 import codecs
+import io
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,6 @@ from skynet_tui.errors import EventFileError, FileUnreadable, Problem
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 32
-DECODE_CHUNK = 2**20  # bytes of the file checked as UTF-8 at a time
 _PLAIN_TAGS = {
     None,
     "!",
@@ -69,21 +69,9 @@ Value = Mapping | Sequence | str | None
 ItemHandler = Callable[[Value, Mark], None]
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or FileUnreadable with one line a user can act on.
-
-    Read in one call: pieces joined afterwards would hold the file twice for a moment.
-    """
-    with _reading(path) as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:  # /dev/zero and the like report size 0
-        raise FileUnreadable(_too_large(path))
-    return data
-
-
 def read_chunks(path: Path, chunk_size: int = 2**20) -> Iterator[bytes]:
-    """The file's bytes in pieces, so it can be hashed without being held; same checks as read_bytes."""
-    with _reading(path) as handle:
+    """The file's bytes in pieces, so it can be hashed without being held."""
+    with open_events_file(path) as handle:
         total = 0
         while chunk := handle.read(min(chunk_size, MAX_FILE_BYTES + 1 - total)):
             total += len(chunk)
@@ -93,7 +81,7 @@ def read_chunks(path: Path, chunk_size: int = 2**20) -> Iterator[bytes]:
 
 
 @contextmanager
-def _reading(path: Path) -> Iterator[BinaryIO]:
+def open_events_file(path: Path) -> Iterator[BinaryIO]:
     """The file opened for reading; every OS error, opening or reading, becomes one line."""
     try:
         if os.path.isdir(path):
@@ -114,23 +102,50 @@ def _too_large(path: Path) -> str:
     return f"{path}: the file is too large; events files may be at most {MAX_FILE_BYTES / 2**20:g} MiB"
 
 
-def check_text(path: Path, data: bytes) -> bytes:
-    """The UTF-8 bytes to parse (any BOM removed), or FileUnreadable naming the encoding problem."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileUnreadable(f"{path}: the file is UTF-16; save it as UTF-8")
-    if b"\x00" in data:
-        raise FileUnreadable(f"{path}: the file holds NUL bytes: it is binary, not YAML text")
-    data = data.removeprefix(b"\xef\xbb\xbf")
-    # Decoded a piece at a time: the whole file as text would be another copy of it in memory.
-    decoder, view = codecs.getincrementaldecoder("utf-8")(), memoryview(data)
-    for start in range(0, len(data), DECODE_CHUNK):
-        held = len(decoder.getstate()[0])  # the unfinished character carried over from the last piece
+class _CheckedStream:
+    """The events file as the YAML parser reads it: checked as UTF-8 text a piece at a time, so it
+    is never held whole (at 100,000 events that is 130 MB less at the peak of a first load).
+
+    The parser cannot pass an exception on, so a problem is kept in `error` and ends the stream.
+    """
+
+    def __init__(self, path: Path, source: BinaryIO) -> None:
+        self.path = path
+        self.source = source
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.position = 0  # bytes read so far
+        self.lines = 0  # newlines read so far, for the line of an encoding error
+        self.error: FileUnreadable | None = None
+
+    def read(self, size: int) -> bytes:
+        if self.error is not None:
+            return b""
         try:
-            decoder.decode(view[start : start + DECODE_CHUNK], final=start + DECODE_CHUNK >= len(data))
+            piece = self.source.read(size)
+        except OSError as error:
+            self.error = FileUnreadable(f"{self.path}: cannot be read ({error.strerror or error})")
+            return b""
+        self.error = self.problem(piece)
+        if self.error is not None:
+            return b""
+        self.position += len(piece)
+        self.lines += piece.count(b"\n")
+        return piece
+
+    def problem(self, piece: bytes) -> FileUnreadable | None:
+        if self.position == 0 and piece.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return FileUnreadable(f"{self.path}: the file is UTF-16; save it as UTF-8")
+        if b"\x00" in piece:
+            return FileUnreadable(f"{self.path}: the file holds NUL bytes: it is binary, not YAML text")
+        if self.position + len(piece) > MAX_FILE_BYTES:  # /dev/zero and the like report size 0
+            return FileUnreadable(_too_large(self.path))
+        held = len(self.decoder.getstate()[0])  # the start of a character cut off by the last piece
+        try:
+            self.decoder.decode(piece, final=not piece)
         except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, start - held + error.start) + 1
-            raise FileUnreadable(f"{path}: line {line}: the file is not UTF-8 text; save it as UTF-8") from None
-    return data
+            line = self.lines + piece.count(b"\n", 0, max(0, error.start - held)) + 1
+            return FileUnreadable(f"{self.path}: line {line}: the file is not UTF-8 text; save it as UTF-8")
+        return None
 
 
 class _Reader:
@@ -150,8 +165,8 @@ class _Reader:
         self.problem(self.mark(event), message)
         return EventFileError(self.problems)
 
-    def read(self, data: bytes, on_event_item: ItemHandler) -> Value:
-        self.parser = _Parser(data)  # PyYAML's own parser checks the characters here already
+    def read(self, stream: _CheckedStream, on_event_item: ItemHandler) -> Value:
+        self.parser = _Parser(stream)
         self.parser.get_event()  # stream start
         if self.parser.check_event(yaml.StreamEndEvent):
             return None
@@ -231,18 +246,22 @@ class _Reader:
                 level -= 1
 
 
-def read_yaml(path: Path, data: bytes, on_event_item: ItemHandler) -> tuple[Value, list[Problem]]:
+def read_yaml(path: Path, source: bytes | BinaryIO, on_event_item: ItemHandler) -> tuple[Value, list[Problem]]:
     """Parse the document; items of the top-level `events` list go to `on_event_item`.
 
     Returns the rest of the document and the structural problems found; a YAML syntax
-    error raises EventFileError at once, since nothing after it can be trusted.
+    error raises EventFileError at once, since nothing after it can be trusted. Text that
+    is not UTF-8 raises FileUnreadable.
     """
-    data = check_text(path, data)
+    if isinstance(source, bytes):
+        source = io.BytesIO(source)
+    stream = _CheckedStream(path, source)
     reader = _Reader(str(path))
     try:
-        document = reader.read(data, on_event_item)
+        document = reader.read(stream, on_event_item)
     except yaml.reader.ReaderError as error:  # a character YAML refuses, such as a raw control character
-        text = data.decode("utf-8")
+        source.seek(0)
+        text = source.read().decode("utf-8", "replace")
         offset = max(text.find(chr(error.character)), 0)  # the first such character is the one refused
         line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
         reader.problem(
@@ -261,4 +280,6 @@ def read_yaml(path: Path, data: bytes, on_event_item: ItemHandler) -> tuple[Valu
     finally:
         if reader.parser is not None:
             reader.parser.dispose()
+        if stream.error is not None:  # it ended the stream early: whatever the parser made of that, this comes first
+            raise stream.error
     return document, reader.problems

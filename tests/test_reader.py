@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import yaml
 
 from skynet_tui import yamlreader
 from skynet_tui.errors import EventFileError, FileUnreadable
-from skynet_tui.yamlreader import Mapping, Sequence, check_text, read_bytes, read_yaml
+from skynet_tui.yamlreader import Mapping, Sequence, read_chunks, read_yaml
 
 PARSERS = {"libyaml": getattr(yaml, "CSafeLoader", yaml.SafeLoader), "python": yaml.SafeLoader}
 
@@ -165,48 +166,79 @@ def test_empty_stream_is_none():
         ("a: 1\nb: caf\u00e9\n".encode("latin-1"), "line 2: the file is not UTF-8"),
     ],
 )
-def test_check_text_refuses_other_encodings(data, message):
+def test_text_other_than_utf8_is_refused(data, message):
     with pytest.raises(FileUnreadable, match=message):
-        check_text(Path("f.yaml"), data)
+        read(data)
+
+
+class Trickle(io.BytesIO):
+    """A file that hands over at most `piece` bytes per read, as a slow device might."""
+
+    def __init__(self, data: bytes, piece: int) -> None:
+        super().__init__(data)
+        self.piece = piece
+
+    def read(self, size: int = -1) -> bytes:
+        return super().read(self.piece if size < 0 else min(size, self.piece))
 
 
 @pytest.mark.parametrize("piece", [1, 2, 3, 5, 7, 64])
-def test_check_text_checks_piece_by_piece_and_still_names_the_line(piece, monkeypatch):
-    """UTF-8 is checked a piece at a time: characters cut between pieces are fine, bad bytes found."""
-    monkeypatch.setattr(yamlreader, "DECODE_CHUNK", piece)
+def test_utf8_is_checked_piece_by_piece_and_the_bad_line_still_named(piece):
+    """The file is checked as it is read: characters cut between pieces are fine, bad bytes found."""
     good = "a: 天网\nb: “é”\n".encode()
-    assert check_text(Path("f.yaml"), good) == good
+    assert read_yaml(Path("f.yaml"), Trickle(good, piece), lambda value, mark: None)[0] == {"a": "天网", "b": "“é”"}
     for bad_line, bad in enumerate((b"\xe5\xa4", b"\xff", b"caf\xe9", "天".encode() + b"\xff"), start=3):
         data = good + b"c: 1\n" + bad + b"\nd: 2\n"
         with pytest.raises(FileUnreadable, match=f"line {bad_line + 1}: the file is not UTF-8"):
-            check_text(Path("f.yaml"), data)
+            read_yaml(Path("f.yaml"), Trickle(data, piece), lambda value, mark: None)
         good += b"x: 1\n"
 
 
-def test_check_text_removes_a_bom():
-    assert check_text(Path("f.yaml"), b"\xef\xbb\xbfa: 1\n") == b"a: 1\n"
+class Pieces:
+    """A file that hands over exactly these pieces, one per read."""
+
+    def __init__(self, *pieces: bytes) -> None:
+        self.pieces = list(pieces)
+
+    def read(self, size: int) -> bytes:
+        return self.pieces.pop(0) if self.pieces else b""
 
 
-def test_read_bytes_errors(tmp_path, monkeypatch):
+def test_a_bad_byte_right_after_a_character_cut_in_two_is_on_its_own_line():
+    """天 is cut after two of its three bytes; the byte after it is bad and a line ends right there."""
+    source = Pieces(b"a: 1\nb: \xe5\xa4", b"\xa9\xff\nc: 2\n")
+    with pytest.raises(FileUnreadable, match="line 2: the file is not UTF-8"):
+        read_yaml(Path("f.yaml"), source, lambda value, mark: None)
+
+
+def test_a_bom_is_skipped():
+    assert read(b"\xef\xbb\xbfa: 1\n")[0] == {"a": "1"}
+
+
+def read_whole(path: Path) -> bytes:
+    return b"".join(read_chunks(path))
+
+
+def test_unreadable_files_are_one_line(tmp_path, monkeypatch):
     with pytest.raises(FileUnreadable, match="no such file"):
-        read_bytes(tmp_path / "missing.yaml")
+        read_whole(tmp_path / "missing.yaml")
     with pytest.raises(FileUnreadable, match="is a directory"):
-        read_bytes(tmp_path)
+        read_whole(tmp_path)
     big = tmp_path / "big.yaml"
     big.write_bytes(b"a: 1\n" * 100)
     monkeypatch.setattr(yamlreader, "MAX_FILE_BYTES", 100)
     with pytest.raises(FileUnreadable, match="at most"):
-        read_bytes(big)
+        read_whole(big)
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_read_bytes_permission_denied(tmp_path):
+def test_a_file_without_permission_is_one_line(tmp_path):
     locked = tmp_path / "locked.yaml"
     locked.write_text("a: 1\n")
     locked.chmod(0)
     try:
         with pytest.raises(FileUnreadable, match="permission denied"):
-            read_bytes(locked)
+            read_whole(locked)
     finally:
         locked.chmod(0o644)
 
@@ -214,4 +246,6 @@ def test_read_bytes_permission_denied(tmp_path):
 def test_a_device_that_never_ends_is_refused_not_read_forever(monkeypatch):
     monkeypatch.setattr(yamlreader, "MAX_FILE_BYTES", 1024)
     with pytest.raises(FileUnreadable, match="may be at most"):
-        yamlreader.read_bytes(Path("/dev/zero"))
+        read_whole(Path("/dev/zero"))
+    with pytest.raises(FileUnreadable, match="NUL bytes"), open("/dev/zero", "rb") as zeros:
+        read_yaml(Path("/dev/zero"), zeros, lambda value, mark: None)

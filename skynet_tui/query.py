@@ -182,6 +182,11 @@ class Query:
         self._index_lock = Lock()
         self._last_search: tuple[tuple[str, ...], int] = ((), self.facets.all)
 
+    @property
+    def search_ready(self) -> bool:
+        """Whether searching is instant now, rather than first reading or building the index."""
+        return self._index is not None
+
     def search_index(self) -> SearchIndex:
         """The text index, read or built on first use (the explorer asks for it in the background at start)."""
         with self._index_lock:

@@ -158,6 +158,26 @@ def test_typing_a_search_filters_as_you_type_and_escape_returns(catalog):
     assert isinstance(focused, Timeline)
 
 
+def test_typing_before_the_index_is_ready_searches_in_the_background_and_the_last_text_wins(catalog):
+    async def steps(pilot):
+        screen = explorer(pilot)
+        await pilot.app.workers.wait_for_complete()
+        screen.query_engine._index = None  # as on a first launch, while the index is being built
+        background: list[str] = []
+        search_in_background = screen.search_in_background
+        screen.search_in_background = lambda text: (background.append(text), search_in_background(text))
+        await pilot.press("slash", *"xu")
+        await settle(pilot)
+        after_typing = (screen.filter.search, shown_ids(pilot))
+        screen.apply_search("x")  # a late answer for an earlier keystroke
+        return background, after_typing, screen.filter.search
+
+    background, after_typing, late = drive(SkynetApp(catalog), steps)
+    assert background[0] == "x"  # the first keystroke waited for the index off the UI thread
+    assert after_typing == ("xu", ["2018-07-11-xu-repatriated"])
+    assert late == "xu"
+
+
 def test_facet_keys_choose_values_and_x_clears_everything(catalog):
     async def steps(pilot):
         await pilot.press("t")  # the type list; its first value is highlighted

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from skynet_tui.catalog import parse_catalog
 from skynet_tui.errors import FilterError
-from skynet_tui.facets import DIMENSIONS
+from skynet_tui.facets import DIMENSIONS, mask_of, positions_of
 from skynet_tui.query import Filter, Query, resolve_filter
 
 LAUNCH = "2015-03-launch"
@@ -188,3 +188,9 @@ def test_arguments_reopen_the_same_filter(small_catalog, typed):
         search=options.get("--search", ""),
     )
     assert again == chosen
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.integers(min_value=0, max_value=2000)))
+def test_a_mask_gives_back_its_positions_in_order(positions):
+    assert positions_of(mask_of(positions, 2001)) == sorted(positions)

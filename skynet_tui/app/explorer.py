@@ -91,7 +91,7 @@ class ExplorerScreen(Screen):
 
     def refresh_view(self) -> None:
         mask = self.query_engine.mask(self.filter)
-        rows = Rows(list(positions_of(mask)), self.query_engine.year_counts(mask))
+        rows = Rows(positions_of(mask), self.query_engine.year_counts(mask))
         self.query_one(Sidebar).show(self.filter, self.query_engine.counts(self.filter))
         timeline = self.query_one(Timeline)
         timeline.show(rows, select=self.selected, empty_message=self.empty_message())
@@ -120,17 +120,21 @@ class ExplorerScreen(Screen):
     # --- messages from the widgets -----------------------------------------------------
     @on(Sidebar.SearchChanged)
     def search_changed(self, message: Sidebar.SearchChanged) -> None:
-        self.search_in_background(message.text)
+        if self.query_engine.search_ready:
+            self.apply_search(message.text)  # from the index: well under a frame
+        else:
+            self.search_in_background(message.text)  # the index is still being read or built
 
     @work(thread=True, exclusive=True, group="search")
     def search_in_background(self, text: str) -> None:
-        """Search off the UI thread so typing never waits; the last keystroke wins."""
+        """Wait for the index off the UI thread, so typing never waits; the last keystroke wins."""
         self.query_engine.search_mask(text)  # the slow part; the redraw then finds it remembered
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.apply_search, text)
 
     def apply_search(self, text: str) -> None:
-        self.filter = replace(self.filter, search=text)
+        if text == self.query_one("#search", Input).value:  # else a later keystroke has overtaken it
+            self.filter = replace(self.filter, search=text)
 
     @work(thread=True, group="index")
     def build_search_index(self) -> None:

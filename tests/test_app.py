@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from skynet_tui.app.detail import Detail
@@ -158,23 +160,46 @@ def test_typing_a_search_filters_as_you_type_and_escape_returns(catalog):
     assert isinstance(focused, Timeline)
 
 
-def test_typing_before_the_index_is_ready_searches_in_the_background_and_the_last_text_wins(catalog):
+def test_keys_typed_in_one_burst_after_slash_go_to_the_search_box(catalog):
+    async def steps(pilot):
+        for key in ("slash", "x", "u"):  # queued together, as when the app is busy or text is pasted
+            event = events.Key(key, None if key == "slash" else key)
+            event.set_sender(pilot.app)
+            pilot.app._driver.send_message(event)  # as the terminal driver does (pilot.press waits between keys)
+        await settle(pilot)
+        return pilot.app.explorer.query_one("#search", Input).value, shown_ids(pilot)
+
+    assert drive(SkynetApp(catalog), steps) == ("xu", ["2018-07-11-xu-repatriated"])
+
+
+def test_a_slash_typed_in_the_search_box_is_text(catalog):
+    async def steps(pilot):
+        await pilot.press("slash", "a", "slash", "b")
+        return pilot.app.explorer.query_one("#search", Input).value
+
+    assert drive(SkynetApp(catalog), steps) == "a/b"
+
+
+def test_typing_before_the_index_is_ready_waits_in_the_background_and_the_last_text_wins(catalog):
     async def steps(pilot):
         screen = explorer(pilot)
         await pilot.app.workers.wait_for_complete()
-        screen.query_engine._index = None  # as on a first launch, while the index is being built
-        background: list[str] = []
-        search_in_background = screen.search_in_background
-        screen.search_in_background = lambda text: (background.append(text), search_in_background(text))
+        engine = screen.query_engine
+        index, engine._index = engine._index, None  # as on a first launch, while the index is built
+        ready = threading.Event()
+        engine.search_index = lambda: (ready.wait(10), setattr(engine, "_index", index), index)[-1]
         await pilot.press("slash", *"xu")
+        while_waiting = (status_text(pilot), shown_ids(pilot), screen.filter.search)
+        ready.set()
         await settle(pilot)
-        after_typing = (screen.filter.search, shown_ids(pilot))
+        after = (screen.filter.search, shown_ids(pilot))
         screen.apply_search("x")  # a late answer for an earlier keystroke
-        return background, after_typing, screen.filter.search
+        return while_waiting, after, screen.filter.search
 
-    background, after_typing, late = drive(SkynetApp(catalog), steps)
-    assert background[0] == "x"  # the first keystroke waited for the index off the UI thread
-    assert after_typing == ("xu", ["2018-07-11-xu-repatriated"])
+    while_waiting, after, late = drive(SkynetApp(catalog), steps)
+    status, shown, search = while_waiting
+    assert "preparing the search index" in status and len(shown) == 6 and search == ""
+    assert after == ("xu", ["2018-07-11-xu-repatriated"])
     assert late == "xu"
 
 

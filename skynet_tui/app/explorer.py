@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -31,7 +32,9 @@ class ExplorerScreen(Screen):
     """Timeline, filters and detail. The filter lives here and only here."""
 
     BINDINGS = [
-        Binding("slash", "focus_search", "Search"),
+        # A priority binding acts as the key arrives: the keys typed right after it then reach
+        # the search box, even when they come in one burst (a paste, a busy moment, tmux).
+        Binding("slash", "focus_search", "Search", priority=True),
         Binding("f", "focus_facet('year')", "Filters"),
         Binding("y", "focus_facet('year')", "Year", show=False),
         Binding("a", "focus_facet('agency')", "Agency", show=False),
@@ -122,8 +125,10 @@ class ExplorerScreen(Screen):
     def search_changed(self, message: Sidebar.SearchChanged) -> None:
         if self.query_engine.search_ready:
             self.apply_search(message.text)  # from the index: well under a frame
-        else:
-            self.search_in_background(message.text)  # the index is still being read or built
+            return
+        self.search_in_background(message.text)  # the index is still being read or built
+        waiting = Content.styled("  (preparing the search index…)", "$text-muted")
+        self.query_one(StatusLine).show(self.status_line(len(self.query_one(Timeline).rows.positions)) + waiting)
 
     @work(thread=True, exclusive=True, group="search")
     def search_in_background(self, text: str) -> None:
@@ -150,7 +155,7 @@ class ExplorerScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
-        self.query_one(Timeline).focus()
+        self.set_focus(self.query_one(Timeline))
 
     # --- actions -----------------------------------------------------------------------
     def select_event(self, event_id: str) -> None:
@@ -162,7 +167,7 @@ class ExplorerScreen(Screen):
             self.notify("Filters cleared to show the event.", markup=False)
         else:
             self.refresh_view()
-        self.query_one(Timeline).focus()
+        self.set_focus(self.query_one(Timeline))
 
     def jump_to_year(self, year: int) -> None:
         timeline = self.query_one(Timeline)
@@ -171,32 +176,34 @@ class ExplorerScreen(Screen):
             self.filter = replace(self.filter, years=frozenset({year}))
             row = timeline.year_row(year)
         timeline.move_to(row)
-        timeline.focus()
+        self.set_focus(timeline)
 
     def action_focus_search(self) -> None:
+        if isinstance(self.focused, Input):
+            raise SkipAction()  # a "/" typed in the search box is text
+        # set_focus, not focus(): that waits behind keys already queued.
         self.remove_class("-no-sidebar")
-        self.query_one("#search", Input).focus()
+        self.set_focus(self.query_one("#search", Input))
 
     def action_focus_facet(self, dimension: str) -> None:
         self.remove_class("-no-sidebar")
         facet = self.query_one(f"#facet-{dimension}", FacetList)
-        facet.focus()
-        facet.scroll_visible()
+        self.set_focus(facet)
 
     def action_clear_filters(self) -> None:
         if self.filter.active:
             self.filter = Filter()
 
     def action_focus_detail(self) -> None:
-        self.query_one(Detail).focus()
+        self.set_focus(self.query_one(Detail))
 
     def action_back(self) -> None:
-        self.query_one(Timeline).focus()
+        self.set_focus(self.query_one(Timeline))
 
     def action_toggle_sidebar(self) -> None:
         self.toggle_class("-no-sidebar")
         if self.has_class("-no-sidebar"):
-            self.query_one(Timeline).focus()
+            self.set_focus(self.query_one(Timeline))
 
     def current_link(self) -> str:
         event_id = self.catalog.events[self.selected].id if self.selected is not None else None

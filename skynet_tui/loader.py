@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 
 from skynet_tui import cache
@@ -43,7 +44,7 @@ def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: 
         return catalog
 
 
-def _saving(progress: Progress, size: int):
+def _saving(progress: Progress, size: int) -> Callable[[int], None]:
     """Progress of writing the cache, estimated from the file's size (a cache is about as large)."""
 
     def on_write(written: int) -> None:
@@ -63,7 +64,7 @@ def _joined(parts: list | None) -> Catalog | None:
     """The catalog that _parts split, or None for anything else (a tampered entry: parse again)."""
     if not parts or not isinstance(parts[0], Catalog) or not all(isinstance(part, tuple) for part in parts[1:]):
         return None
-    events = tuple(event for part in parts[1:] for event in part)
+    events = tuple(chain.from_iterable(parts[1:]))
     return replace(parts[0], events=events) if len(events) == parts[0].facets.size else None
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from skynet_tui.figures import amount_text, figure_text
+from skynet_tui.figures import amount_text, figure_text, some_of
 from skynet_tui.results import Results
 from skynet_tui.vocabulary import METRICS
 
@@ -57,7 +57,7 @@ def chart_of(results: Results, metric: str) -> BarChart:
     for row in results.years:
         distinct = row.distinct(metric)
         if len(distinct) > 1:
-            values = " / ".join(amount_text(metric, value) for value in distinct)
+            values = some_of([amount_text(metric, value) for value in distinct])
             bars.append(Bar(str(row.year), max(distinct), f"{values} (sources disagree)", marked=True))
         elif distinct:
             (entries,) = distinct.values()

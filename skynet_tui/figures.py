@@ -49,3 +49,9 @@ def figure_text(figure: Figure) -> str:
     """The value with its qualifier: 'about 2.95 billion yuan'."""
     word = figure.qualifier_word
     return f"{word} {amount_text(figure.metric, figure.value)}" if word else amount_text(figure.metric, figure.value)
+
+
+def some_of(texts: list[str], shown: int = 4) -> str:
+    """Values side by side, the first few only when there are many: 'a / b / c / d / … 7 more'."""
+    more = f" / … {len(texts) - shown} more" if len(texts) > shown else ""
+    return " / ".join(texts[:shown]) + more

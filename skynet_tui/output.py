@@ -197,13 +197,19 @@ def _cell(row: YearResults, metric: str) -> Text:
     return text
 
 
-def results_tables(results: Results) -> list[Table]:
+def yearly_table(results: Results) -> Table:
     yearly = Table(title=Text("Official results year by year"), show_lines=True)
     yearly.add_column("Year")
     for heading in YEARLY_METRICS.values():
         yearly.add_column(heading, overflow="fold")
     for row in results.years:
         yearly.add_row(Text(str(row.year)), *(_cell(row, metric) for metric in YEARLY_METRICS))
+    return yearly
+
+
+def figure_tables(results: Results, *, rows_at_most: int | None = None) -> tuple[Table, Table]:
+    """The part-year and the cumulative figures; cut to `rows_at_most` rows each, if given, with
+    a caption saying how many more there are."""
     other = Table(title=Text("Figures for part of a year or a narrower scope"), show_lines=True, expand=True)
     cumulative = Table(title=Text("Cumulative figures"), show_lines=True, expand=True)
     for table in (other, cumulative):
@@ -212,13 +218,18 @@ def results_tables(results: Results) -> list[Table]:
         table.add_column("Value", ratio=2)
         table.add_column("Source", no_wrap=True)
         table.add_column("Note", ratio=4)
-    for row in results.years:
-        for entry in row.other:
-            other.add_row(*_figure_cells(entry, entry.figure.note or ""))
-    for item in results.cumulative:
+    others = [entry for row in results.years for entry in row.other]
+    for entry in others[:rows_at_most]:
+        other.add_row(*_figure_cells(entry, entry.figure.note or ""))
+    for item in results.cumulative[:rows_at_most]:
         note = "; ".join(filter(None, (item.entry.figure.note, item.comparison)))
         cumulative.add_row(*_figure_cells(item.entry, note), style=None if item.agrees is not False else "red")
-    return [yearly, other, cumulative]
+    for table, count in ((other, len(others)), (cumulative, len(results.cumulative))):
+        if table.row_count < count:
+            table.caption = Text(
+                f"… and {count - table.row_count:,} more: skynet-tui results --format csv lists them all"
+            )
+    return other, cumulative
 
 
 def _figure_cells(entry: Entry, note: str) -> list[Text]:
@@ -240,4 +251,5 @@ def render_results(catalog: Catalog, fmt: str, *, for_terminal: bool) -> str:
     if fmt == "csv":
         return to_csv(RESULT_FIELDS, results_rows(results), for_terminal=for_terminal)
     charts = [chart_of(results, metric) for metric in CHART_METRICS]
-    return "".join(render_rich(part, for_terminal=for_terminal) for part in (*charts, *results_tables(results)))
+    parts = (*charts, yearly_table(results), *figure_tables(results))
+    return "".join(render_rich(part, for_terminal=for_terminal) for part in parts)

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from skynet_tui.catalog import parse_catalog
+from skynet_tui.chart import chart_of
 from skynet_tui.cli import main
-from skynet_tui.output import render_results
-from skynet_tui.results import build_results
+from skynet_tui.figures import some_of
+from skynet_tui.output import figure_tables, render_results
+from skynet_tui.results import Results, build_results
 
 YEARLY = """\
 schema: 1
@@ -124,3 +126,30 @@ def test_results_table_marks_the_dispute(small_catalog):
     assert "sources disagree" in out
     assert "about 2.95 billion yuan" in out
     assert "January 2020 to" in out
+
+
+def many_figures(count: int) -> Results:
+    """One year with `count` different people figures (all disputed) and as many part-year ones."""
+    figures = "\n".join(
+        f'      - {{metric: people_recovered, value: "{100 + n}", period: "2020", scope: all, source: src}}\n'
+        f'      - {{metric: people_recovered, value: "{n + 1}", period: "2020-01", scope: all, source: src}}'
+        for n in range(count)
+    )
+    text = YEARLY.replace("      - FIGURE", figures)
+    return build_results(parse_catalog(Path("x.yaml"), text.encode()))
+
+
+def test_the_screen_tables_stop_at_a_limit_and_say_how_many_more():
+    other, cumulative = figure_tables(many_figures(30), rows_at_most=10)
+    assert other.row_count == 10 and "… and 20 more" in str(other.caption)
+    assert cumulative.caption is None
+    full, _ = figure_tables(many_figures(30))
+    assert full.row_count == 30 and full.caption is None
+
+
+def test_a_year_with_many_values_lists_the_first_few_and_counts_the_rest():
+    assert some_of(["1", "2", "3"]) == "1 / 2 / 3"
+    assert some_of([str(n) for n in range(10)]) == "0 / 1 / 2 / 3 / … 6 more"
+    chart = chart_of(many_figures(30), "people_recovered")
+    (bar,) = [bar for bar in chart.bars if bar.label == "2020"]
+    assert bar.marked and bar.text.endswith("… 27 more (sources disagree)")

@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Static
 from skynet_tui.app.keybar import KeyBar
 from skynet_tui.catalog import Catalog
 from skynet_tui.chart import chart_of
-from skynet_tui.figures import figure_text
-from skynet_tui.output import results_tables
+from skynet_tui.figures import figure_text, some_of
+from skynet_tui.output import figure_tables
 from skynet_tui.results import CHART_METRICS, YEARLY_METRICS, Results, YearResults, build_results
 
 
@@ -29,11 +29,14 @@ def _cell(row: YearResults, metric: str, letters: dict[str, str]) -> Text:
     entries = row.values.get(metric, ())
     if not entries:
         return Text("—", style="dim")
-    values = " / ".join(figure_text(same[0].figure) for same in row.distinct(metric).values())
+    values = some_of([figure_text(same[0].figure) for same in row.distinct(metric).values()])
     marks = ",".join(dict.fromkeys(letters[entry.source.id] for entry in entries))
     if row.disputed(metric):
         return Text.assemble(("⚠ " + values, "bold yellow"), (f" {marks}", "dim"))
     return Text.assemble(values, (f" {marks}", "dim"))
+
+
+ROWS_AT_MOST = 100  # of the part-year and cumulative tables: a screen of thousands helps nobody
 
 
 class ResultsScreen(Screen[int | None]):
@@ -58,7 +61,7 @@ class ResultsScreen(Screen[int | None]):
             yield Static(Content.styled("Table (enter on a year opens its timeline)", "bold"), classes="heading")
             yield DataTable(id="years", cursor_type="row", zebra_stripes=True)
             yield Static(self.legend(), id="legend")
-            _, other, cumulative = results_tables(self.results)
+            other, cumulative = figure_tables(self.results, rows_at_most=ROWS_AT_MOST)
             yield Static(other, id="other")
             yield Static(cumulative, id="cumulative")
         yield KeyBar()

@@ -160,16 +160,36 @@ def test_typing_a_search_filters_as_you_type_and_escape_returns(catalog):
     assert isinstance(focused, Timeline)
 
 
+def burst(pilot, *keys: str) -> None:
+    """Keys queued together, as when the app is busy or text is pasted (pilot.press waits between keys)."""
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(pilot.app)
+        pilot.app._driver.send_message(event)  # as the terminal driver does
+
+
 def test_keys_typed_in_one_burst_after_slash_go_to_the_search_box(catalog):
     async def steps(pilot):
-        for key in ("slash", "x", "u"):  # queued together, as when the app is busy or text is pasted
-            event = events.Key(key, None if key == "slash" else key)
-            event.set_sender(pilot.app)
-            pilot.app._driver.send_message(event)  # as the terminal driver does (pilot.press waits between keys)
+        burst(pilot, "slash", "x", "u")
         await settle(pilot)
         return pilot.app.explorer.query_one("#search", Input).value, shown_ids(pilot)
 
     assert drive(SkynetApp(catalog), steps) == ("xu", ["2018-07-11-xu-repatriated"])
+
+
+def test_values_toggled_in_one_burst_are_all_chosen(catalog):
+    async def steps(pilot):
+        await pilot.press("t")
+        burst(pilot, "space", "down", "space", "down", "space")
+        await settle(pilot)
+        first_three = explorer(pilot).filter.types
+        burst(pilot, "space", "up", "space")  # and unchosen again
+        await settle(pilot)
+        return first_three, explorer(pilot).filter.types, set(explorer(pilot).query_one("#facet-type").selected)
+
+    first_three, after, shown = drive(SkynetApp(catalog), steps)
+    assert first_three == {"extradition", "launch", "repatriation"}
+    assert after == {"extradition"} and shown == after
 
 
 def test_a_slash_typed_in_the_search_box_is_text(catalog):

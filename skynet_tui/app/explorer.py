@@ -145,9 +145,9 @@ class ExplorerScreen(Screen):
     def build_search_index(self) -> None:
         self.query_engine.search_index()
 
-    @on(Sidebar.FacetChanged)
-    def facet_changed(self, message: Sidebar.FacetChanged) -> None:
-        self.filter = self.filter.with_selected(message.dimension, message.values)
+    @on(Sidebar.FacetToggled)
+    def facet_toggled(self, message: Sidebar.FacetToggled) -> None:
+        self.filter = self.filter.toggled(message.dimension, message.value)
 
     @on(Timeline.Highlighted)
     def highlighted(self, message: Timeline.Highlighted) -> None:

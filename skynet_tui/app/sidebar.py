@@ -47,6 +47,13 @@ class FacetList(SelectionList):
             id=f"facet-{dimension}",
         )
 
+    def action_select(self) -> None:
+        """Toggle the highlighted value at once. SelectionList toggles whichever value is
+        highlighted when its message is handled, so space, down, space typed quickly toggled
+        the last value twice and the first not at all."""
+        if self.highlighted is not None:
+            self.toggle(self.get_option_at_index(self.highlighted))
+
     def show_counts(self, counts: dict) -> None:
         """Rewrite each value's label with how many events it would show now."""
         for index, value in enumerate(self.values):
@@ -60,7 +67,7 @@ class FacetList(SelectionList):
             self.replace_option_prompt_at_index(index, prompt)
 
     def show_selected(self, selected: frozenset) -> None:
-        with self.prevent(SelectionList.SelectedChanged):
+        with self.prevent(SelectionList.SelectionToggled):
             for value in self.values:
                 if (value in selected) != (value in self.selected):
                     self.toggle(value)
@@ -80,11 +87,14 @@ class Sidebar(VerticalScroll):
             super().__init__()
             self.text = text
 
-    class FacetChanged(Message):
-        def __init__(self, dimension: str, values: list) -> None:
+    class FacetToggled(Message):
+        """One value chosen or unchosen: a change, not the list's whole state, so that toggles
+        typed faster than the screen redraws are each applied once, none undone."""
+
+        def __init__(self, dimension: str, value) -> None:
             super().__init__()
             self.dimension = dimension
-            self.values = values
+            self.value = value
 
     def __init__(self, catalog: Catalog, start: Filter) -> None:
         super().__init__(id="sidebar")
@@ -111,8 +121,8 @@ class Sidebar(VerticalScroll):
         event.stop()
         self.post_message(self.SearchChanged(event.value))
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
         event.stop()
         facet = event.selection_list
         assert isinstance(facet, FacetList)
-        self.post_message(self.FacetChanged(facet.dimension, facet.selected))
+        self.post_message(self.FacetToggled(facet.dimension, event.selection.value))

@@ -177,6 +177,20 @@ def test_keys_typed_in_one_burst_after_slash_go_to_the_search_box(catalog):
     assert drive(SkynetApp(catalog), steps) == ("xu", ["2018-07-11-xu-repatriated"])
 
 
+def test_clearing_the_filters_keeps_the_selected_event_in_view(catalog):
+    async def steps(pilot):
+        await pilot.press("j", "x")
+        await pilot.pause()
+        timeline = explorer(pilot).query_one(Timeline)
+        top, height = timeline.scroll_offset.y, timeline.scrollable_content_region.height
+        return selected_id(pilot), top <= timeline.cursor_row < top + height, height
+
+    start = resolve_filter(catalog, years=["2021"])
+    selected, in_view, height = drive(SkynetApp(catalog, start), steps, size=(120, 9))
+    assert selected == "2021-03-results-2020-other"
+    assert height < 10 and in_view  # ten rows do not fit, yet the selected one is shown
+
+
 def test_values_toggled_in_one_burst_are_all_chosen(catalog):
     async def steps(pilot):
         await pilot.press("t")

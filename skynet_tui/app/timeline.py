@@ -124,6 +124,9 @@ class Timeline(ScrollView, can_focus=True):
         if target is None:
             target = 1 if self.rows else None
         self.move_to(target, force=True)
+        # Again once laid out: while the new rows are not, the scrollbar they need is not there
+        # either, and Textual ignores a scroll it does not allow yet.
+        self.call_after_refresh(self.scroll_to_cursor)
         self.refresh()
 
     def row_of(self, position: int) -> int | None:
@@ -154,6 +157,10 @@ class Timeline(ScrollView, can_focus=True):
         if row is not None:
             self.scroll_to_region_of(row)
         self.post_message(self.Highlighted(self.selected_position))
+
+    def scroll_to_cursor(self) -> None:
+        if self.cursor_row is not None:
+            self.scroll_to_region_of(self.cursor_row)
 
     def scroll_to_region_of(self, row: int) -> None:
         top = self.scroll_offset.y

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -27,23 +28,28 @@ def value_label(catalog: Catalog, dimension: str, value) -> str:
 
 
 class FacetList(SelectionList):
-    """The values of one facet; several may be chosen."""
+    """The values of one facet, in the order of their names; several may be chosen.
+
+    Each count comes before its value, right-aligned, so that a long agency or country name
+    cut short by the sidebar's width never hides it.
+    """
 
     DEFAULT_CSS = """
     FacetList { height: auto; max-height: 12; border: none; padding: 0; background: $surface; }
     FacetList:focus { border: none; background-tint: $foreground 5%; }
     """
+    BINDINGS = [Binding("j", "cursor_down", show=False), Binding("k", "cursor_up", show=False)]
 
     def __init__(self, catalog: Catalog, dimension: str, selected: frozenset) -> None:
         self.catalog = catalog
         self.dimension = dimension
-        self.values = catalog.facets.values(dimension)
+        self.labels = {value: value_label(catalog, dimension, value) for value in catalog.facets.values(dimension)}
+        self.values = sorted(self.labels, key=lambda value: self.labels[value].casefold())
+        most = max((mask.bit_count() for mask in catalog.facets.masks[dimension].values()), default=0)
+        self.count_width = len(f"{most:,}")
         self.shown_counts: dict = {}  # what each label says now, so only changed labels are redrawn
         super().__init__(
-            *(
-                Selection(Content(value_label(catalog, dimension, value)), value, value in selected)
-                for value in self.values
-            ),
+            *(Selection(Content(self.labels[value]), value, value in selected) for value in self.values),
             id=f"facet-{dimension}",
         )
 
@@ -61,10 +67,9 @@ class FacetList(SelectionList):
             if self.shown_counts.get(value) == count:
                 continue
             self.shown_counts[value] = count
-            label = Content(value_label(self.catalog, self.dimension, value))
-            number = Content.styled(f" {count:,}", "$text-muted" if count else "$text-disabled")
-            prompt = label + number if count else Content.styled(label.plain, "$text-disabled") + number
-            self.replace_option_prompt_at_index(index, prompt)
+            number = Content.styled(f"{count:>{self.count_width},} ", "$text-muted" if count else "$text-disabled")
+            label = Content(self.labels[value]) if count else Content.styled(self.labels[value], "$text-disabled")
+            self.replace_option_prompt_at_index(index, number + label)
 
     def show_selected(self, selected: frozenset) -> None:
         with self.prevent(SelectionList.SelectionToggled):

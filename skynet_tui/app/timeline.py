@@ -203,7 +203,7 @@ class Timeline(ScrollView, can_focus=True):
         row = self.rows[row_index]
         if row.position is None:
             style = self.get_component_rich_style("timeline--year")
-            label = f" {row.year}  ·  {row.count} event{'s' if row.count != 1 else ''}"
+            label = f" {row.year}  ·  {row.count:,} event{'s' if row.count != 1 else ''}"
             return Strip([Segment(label.ljust(width)[:width], style)])
         selected = row_index == self.cursor_row
         return self._event_line(row.position, width, selected)

@@ -312,8 +312,18 @@ def test_the_key_bar_follows_the_focus_and_a_click_presses_a_key(catalog):
     assert (
         on_timeline.split() == "/ Search f Filters x Clear s Sidebar l Link ? Help r Results q Quit ^p palette".split()
     )
-    assert "j Scroll" in on_detail and "j Scroll" not in on_timeline
+    assert "j/k Scroll" in on_detail and "Scroll" not in on_timeline
     assert isinstance(screen, HelpScreen)
+
+
+def test_a_narrow_key_bar_drops_whole_entries_and_keeps_the_palette(catalog):
+    async def steps(pilot):
+        return key_bar_text(pilot)
+
+    wide, narrow = (drive(SkynetApp(catalog), steps, size=(width, 24)) for width in (160, 60))
+    assert len(narrow) == 60 and narrow.rstrip().endswith("^p palette")
+    shown = narrow.split("^p palette")[0].strip()
+    assert shown and wide.startswith(" " + shown)  # the first entries, none cut short
 
 
 def test_s_hides_and_shows_the_sidebar(catalog):

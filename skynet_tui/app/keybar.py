@@ -30,23 +30,36 @@ class KeyBar(Widget):
 
     def render(self) -> Content:
         active = self.screen.active_bindings
-        shown: dict[str, tuple[Binding, bool]] = {}  # one key per action, the first bound
+        shown: dict[str, list[tuple[Binding, bool]]] = {}  # description -> its keys, in order
+        actions: set[str] = set()
         for _node, binding, enabled, _tooltip in active.values():
-            if binding.show and binding.action not in shown:
-                shown[binding.action] = (binding, enabled)
-        left = Content("").join(self._key(binding, enabled) for binding, enabled in shown.values())
-        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
-        if not self.app.ENABLE_COMMAND_PALETTE or palette is None:
-            return left
-        right = self._key(palette.binding, palette.enabled)
-        gap = self.size.width - left.cell_length - right.cell_length
-        return left + Content(" " * max(1, gap)) + right
+            if binding.show and binding.action not in actions:  # one key per action, the first bound
+                actions.add(binding.action)
+                shown.setdefault(binding.description, []).append((binding, enabled))
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
+        right = self._key([(palette.binding, palette.enabled)]) if palette else Content("")
+        line, room = Content(""), self.size.width - right.cell_length - 1
+        for keys in shown.values():  # whole entries only: a narrow terminal drops the last ones
+            entry = self._key(keys)
+            if line.cell_length + entry.cell_length > room:
+                break
+            line += entry
+        return line + Content(" " * max(1, self.size.width - line.cell_length - right.cell_length)) + right
 
-    def _key(self, binding: Binding, enabled: bool) -> Content:
-        dim = "" if enabled else " dim"
-        key = Content.styled(f" {self.app.get_key_display(binding)} ", f"bold $footer-key-foreground{dim}")
-        description = Content.styled(f"{binding.description} ", f"$footer-description-foreground{dim}")
-        return (key + description).stylize(Style.from_meta({"@click": f"press({binding.key!r})"}))
+    def _key(self, keys: list[tuple[Binding, bool]]) -> Content:
+        """'j/k Scroll': the keys that share a description; a click on a key presses it, a
+        click on the description presses the first."""
+        dim = "" if any(enabled for _, enabled in keys) else " dim"
+        entry = Content(" ")
+        for index, (binding, _enabled) in enumerate(keys):
+            key = Content.styled(self.app.get_key_display(binding), f"bold $footer-key-foreground{dim}")
+            entry += (Content("/") if index else Content("")) + key.stylize(_pressing(binding))
+        description = Content.styled(f" {keys[0][0].description} ", f"$footer-description-foreground{dim}")
+        return entry + description.stylize(_pressing(keys[0][0]))
 
     def action_press(self, key: str) -> None:
         self.app.simulate_key(key)
+
+
+def _pressing(binding: Binding) -> Style:
+    return Style.from_meta({"@click": f"press({binding.key!r})"})

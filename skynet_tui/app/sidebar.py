@@ -38,7 +38,11 @@ class FacetList(SelectionList):
     FacetList { height: auto; max-height: 12; border: none; padding: 0; background: $surface; }
     FacetList:focus { border: none; background-tint: $foreground 5%; }
     """
-    BINDINGS = [Binding("j", "cursor_down", show=False), Binding("k", "cursor_up", show=False)]
+    BINDINGS = [
+        Binding("space", "select", "Choose"),
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+    ]
 
     def __init__(self, catalog: Catalog, dimension: str, selected: frozenset) -> None:
         self.catalog = catalog

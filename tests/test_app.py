@@ -351,16 +351,21 @@ def test_copy_link_reopens_the_same_view(catalog, capsys):
     assert link in notes
 
 
-def test_palette_goes_to_an_event_by_title(catalog):
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("yao extra", "2018-11-30-yao-extradited"), ("xiuzhu", "2016-11-16-yang-surrenders")],
+    ids=["title", "person"],
+)
+def test_palette_goes_to_an_event_by_title_or_person(catalog, typed, expected):
     async def steps(pilot):
         await pilot.press("ctrl+p")
-        await pilot.press(*"yao extra")
+        await pilot.press(*typed)
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
         return selected_id(pilot)
 
-    assert drive(SkynetApp(catalog, Filter(years=frozenset({2015}))), steps) == "2018-11-30-yao-extradited"
+    assert drive(SkynetApp(catalog, Filter(years=frozenset({2015}))), steps) == expected
 
 
 # --- sources and links ------------------------------------------------------------------

@@ -24,17 +24,23 @@ class _ExplorerProvider(Provider):
 
 
 class EventCommands(_ExplorerProvider):
-    """Go to an event by words of its title or its id."""
+    """Go to an event by words of its title, its people or its id."""
+
+    async def startup(self) -> None:
+        # Once per opening of the palette, not per keystroke: 100,000 events take ~0.1 s.
+        events = self.explorer.catalog.events
+        self.texts = [" ".join((event.title, *event.people, event.id)).casefold() for event in events]
 
     async def search(self, query: str) -> Hits:
         words = query.casefold().split()
         if not words:
             return
         explorer = self.explorer
+        events = explorer.catalog.events
         found = 0
-        for event in explorer.catalog.events:
-            text = f"{event.title} {event.id}".casefold()
+        for position, text in enumerate(self.texts):
             if all(word in text for word in words):
+                event = events[position]
                 prompt = Content.assemble("Go to event: ", one_line(event.title), (f"  {event.date}", "$text-muted"))
                 yield Hit(1.0 - found / 1000, prompt, partial(explorer.select_event, event.id), text=event.id)
                 found += 1

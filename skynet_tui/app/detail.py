@@ -46,20 +46,26 @@ def describe(catalog: Catalog, event: Event) -> Content:
     if event.figures:
         parts += [Content("\n"), Content.styled("Figures\n", "bold")]
         parts += [_figure(catalog, figure) for figure in event.figures]
-    parts += [Content("\n"), Content.styled(f"Sources ({len(event.citations)})\n", "bold")]
+    quotes: dict[str, list[str]] = {}  # each source once, with every quote taken from it
     for citation in event.citations:
-        source = catalog.sources[citation.source]
+        quotes.setdefault(citation.source, []).append(citation.quote)
+    parts += [Content("\n"), Content.styled(f"Sources ({len(quotes)})\n", "bold")]
+    for source_id, texts in quotes.items():
+        source = catalog.sources[source_id]
         published = source.published.long() if source.published else "date not known"
         parts.append(Content.assemble("\n", (visible(source.title), "bold"), "\n"))
-        parts.append(Content.styled(f"{one_line(source.publisher)} · {published} · {source.kind}\n", _LABEL))
+        parts.append(
+            Content.styled(f"{one_line(source.publisher)} · {published} · {source.kind} · {source_id}\n", _LABEL)
+        )
         if source.low_trust:
             parts.append(Content.styled("Low-trust source: use only where others agree.\n", "$text-warning"))
         if source.note:
             parts.append(Content.styled(visible(source.note) + "\n", "italic " + _LABEL))
         if source.url:
             parts.append(Content.assemble((visible(source.url), "underline"), ("  (o opens it)\n", _LABEL)))
-        quote = "\n".join("  │ " + line for line in visible(citation.quote).splitlines())
-        parts.append(Content.styled(f"\n{quote}\n", "italic"))
+        for text in texts:
+            quote = "\n".join("  │ " + line for line in visible(text).splitlines())
+            parts.append(Content.styled(f"\n{quote}\n", "italic"))
     return Content("").join(parts)
 
 

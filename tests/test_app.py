@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from skynet_tui.app.detail import Detail
+from skynet_tui.app.detail import Detail, describe
 from skynet_tui.app.explorer import ExplorerScreen
 from skynet_tui.app.help import HelpScreen
 from skynet_tui.app.keybar import KeyBar
@@ -369,6 +369,18 @@ def test_palette_goes_to_an_event_by_title_or_person(catalog, typed, expected):
 
 
 # --- sources and links ------------------------------------------------------------------
+def test_a_source_quoted_twice_is_described_once_with_both_quotes(catalog):
+    event = catalog.event("2016-11-16-yang-surrenders")
+    citation = event.citations[0]
+    twice = replace(event, citations=(citation, replace(citation, quote="A second quote")))
+    text = describe(catalog, twice).plain
+    title = catalog.sources[citation.source].title
+    assert "Sources (1)" in text and text.count(title) == 1
+    assert citation.quote.splitlines()[0] in text and "│ A second quote" in text
+    assert f"· {citation.source}" in text
+
+
+
 @pytest.mark.parametrize(
     ("url", "opened"),
     [

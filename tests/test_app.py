@@ -380,7 +380,6 @@ def test_a_source_quoted_twice_is_described_once_with_both_quotes(catalog):
     assert f"· {citation.source}" in text
 
 
-
 @pytest.mark.parametrize(
     ("url", "opened"),
     [

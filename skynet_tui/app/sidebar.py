@@ -45,7 +45,6 @@ class FacetList(SelectionList):
     ]
 
     def __init__(self, catalog: Catalog, dimension: str, selected: frozenset) -> None:
-        self.catalog = catalog
         self.dimension = dimension
         self.labels = {value: value_label(catalog, dimension, value) for value in catalog.facets.values(dimension)}
         self.values = sorted(self.labels, key=lambda value: self.labels[value].casefold())

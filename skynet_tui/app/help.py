@@ -14,7 +14,7 @@ KEYS = [
     (
         "Moving",
         [
-            ("↑ ↓  j k", "previous / next event"),
+            ("↑ ↓  j k", "previous / next event (or value, in a filter list)"),
             ("PgUp PgDn space", "a page up / down"),
             ("Home End  g G", "first / last event"),
             ("enter", "read the selected event's detail"),
@@ -38,7 +38,7 @@ KEYS = [
             ("o", "open the selected event's source in the browser (http/https only)"),
             ("l", "copy the link (command line) that reopens this exact view"),
             ("r", "results: official figures year by year"),
-            ("ctrl+p", "command palette: go to an event, jump to a year, filter by agency, country or type"),
+            ("ctrl+p", "command palette: go to an event (title, person or id), jump to a year, filter by a value"),
         ],
     ),
     ("", [("?", "this help"), ("q", "quit")]),

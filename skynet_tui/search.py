@@ -9,6 +9,7 @@ scanning every event's text (about 100 MB at that size).
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -17,6 +18,18 @@ from skynet_tui.facets import mask_of
 from skynet_tui.model import Event
 
 DENSE_SHARE = 32  # a word held by at least 1/32 of the events keeps a bitmask, rarer ones a list
+_TERM = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def search_terms(search: str) -> tuple[str, ...]:
+    """The words and "quoted phrases" of a search, case-folded, a phrase's words joined by single
+    spaces. A quote without its pair is just a character of a word."""
+    terms = []
+    for phrase, word in _TERM.findall(search.casefold()):
+        term = " ".join(phrase.split()) if phrase else word
+        if term:  # quotes around nothing but spaces
+            terms.append(term)
+    return tuple(terms)
 
 
 def search_text(event: Event) -> str:

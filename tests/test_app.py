@@ -206,6 +206,21 @@ def test_values_toggled_in_one_burst_are_all_chosen(catalog):
     assert after == {"extradition"} and shown == after
 
 
+def test_a_quoted_phrase_is_searched_in_the_background_and_shown(catalog):
+    async def steps(pilot):
+        screen = explorer(pilot)
+        background: list[str] = []
+        search_in_background = screen.search_in_background
+        screen.search_in_background = lambda text: (background.append(text), search_in_background(text))
+        await pilot.press("slash", *'"eu member state"')
+        await settle(pilot)
+        return background, shown_ids(pilot), status_text(pilot)
+
+    background, shown, status = drive(SkynetApp(catalog), steps)
+    assert background == ['"eu member state"']  # the words alone were answered on the spot
+    assert shown == ["2018-11-30-yao-extradited"] and "searching" not in status
+
+
 def test_a_slash_typed_in_the_search_box_is_text(catalog):
     async def steps(pilot):
         await pilot.press("slash", "a", "slash", "b")
@@ -232,7 +247,7 @@ def test_typing_before_the_index_is_ready_waits_in_the_background_and_the_last_t
 
     while_waiting, after, late = drive(SkynetApp(catalog), steps)
     status, shown, search = while_waiting
-    assert "preparing the search index" in status and len(shown) == 6 and search == ""
+    assert "searching…" in status and len(shown) == 6 and search == ""
     assert after == ("xu", ["2018-07-11-xu-repatriated"])
     assert late == "xu"
 

@@ -81,6 +81,21 @@ def test_search_words_must_all_match_case_insensitively(small_catalog, search, e
 
 
 @pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ('"EU member state"', [YAO]),  # the words together, in this order
+        ('"member EU state"', []),  # the same words in another order
+        ('"Yang  Xiuzhu" surrender', [YANG]),  # a phrase and a word; spaces inside do not matter
+        ('"xu"', [XU]),  # one quoted word is that word
+        ('"xu', []),  # a quote without its pair is a character to find
+        ('"  " xu', [XU]),  # quotes around nothing are ignored
+    ],
+)
+def test_quoted_phrases_must_appear_as_written(small_catalog, search, expected):
+    assert ids(small_catalog, search=search) == expected
+
+
+@pytest.mark.parametrize(
     ("typed", "expected"),
     [
         ({"years": ["2018"], "countries": ["US"]}, [XU]),

@@ -123,11 +123,11 @@ class ExplorerScreen(Screen):
     # --- messages from the widgets -----------------------------------------------------
     @on(Sidebar.SearchChanged)
     def search_changed(self, message: Sidebar.SearchChanged) -> None:
-        if self.query_engine.search_ready:
-            self.apply_search(message.text)  # from the index: well under a frame
+        if self.query_engine.is_instant(message.text):
+            self.apply_search(message.text)
             return
-        self.search_in_background(message.text)  # the index is still being read or built
-        waiting = Content.styled("  (preparing the search index…)", "$text-muted")
+        self.search_in_background(message.text)  # the index is being read or built, or a phrase read
+        waiting = Content.styled("  (searching…)", "$text-muted")
         self.query_one(StatusLine).show(self.status_line(len(self.query_one(Timeline).rows.positions)) + waiting)
 
     @work(thread=True, exclusive=True, group="search")

@@ -24,7 +24,7 @@ KEYS = [
     (
         "Filtering",
         [
-            ("/", "search: title, summary, people and quotes; every word must appear"),
+            ("/", 'search: title, summary, people and quotes; every word must appear, "in quotes" together'),
             ("f", "the filter lists"),
             ("y a c t", "the year, agency, country or type list"),
             ("space / enter", "in a list: choose or unchoose a value (several may be chosen)"),

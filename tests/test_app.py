@@ -296,6 +296,17 @@ def test_a_filter_that_matches_nothing_says_so_and_how_to_widen_it(catalog):
     assert selected is None and "No event selected" in detail
 
 
+def test_the_no_match_message_wraps_rather_than_cutting_the_filters_off(catalog):
+    async def steps(pilot):
+        return timeline_lines(pilot)
+
+    search = "a long search that names many words nobody wrote"
+    lines = drive(SkynetApp(catalog, Filter(search=search)), steps, size=(80, 24))
+    words = " ".join(line.strip() for line in lines).split()
+    assert "…" not in "".join(lines)
+    assert " ".join(words).endswith(f'search "{search}" Press x to clear them all, or widen them in the sidebar (f).')
+
+
 def test_enter_focuses_the_detail_and_help_opens_and_closes(catalog):
     async def steps(pilot):
         await pilot.press("enter")

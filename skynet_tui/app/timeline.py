@@ -6,6 +6,7 @@ so 100,000 events scroll and refilter as fast as 100.
 
 from __future__ import annotations
 
+import textwrap
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -209,7 +210,10 @@ class Timeline(ScrollView, can_focus=True):
         return self._event_line(row.position, width, selected)
 
     def _empty_line(self, y: int, width: int) -> Strip:
-        lines = ["", *self.empty_message.splitlines()]
+        lines = [""]  # the message wrapped to the width: the filters it names can be long
+        for paragraph in self.empty_message.splitlines():
+            indent = paragraph[: len(paragraph) - len(paragraph.lstrip())]
+            lines += textwrap.wrap(paragraph, max(8, width - 1), subsequent_indent=indent) or [""]
         text = lines[y] if y < len(lines) else ""
         style = self.get_component_rich_style("timeline--empty")
         line = Text(" " + text, style=style, no_wrap=True, overflow="ellipsis")

@@ -402,7 +402,7 @@ def test_a_source_quoted_twice_is_described_once_with_both_quotes(catalog):
     text = describe(catalog, twice).plain
     title = catalog.sources[citation.source].title
     assert "Sources (1)" in text and text.count(title) == 1
-    assert citation.quote.splitlines()[0] in text and "│ A second quote" in text
+    assert f"“{citation.quote}”" in text and "“A second quote”" in text
     assert f"· {citation.source}" in text
 
 

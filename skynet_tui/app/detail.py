@@ -63,9 +63,8 @@ def describe(catalog: Catalog, event: Event) -> Content:
             parts.append(Content.styled(visible(source.note) + "\n", "italic " + _LABEL))
         if source.url:
             parts.append(Content.assemble((visible(source.url), "underline"), ("  (o opens it)\n", _LABEL)))
-        for text in texts:
-            quote = "\n".join("  │ " + line for line in visible(text).splitlines())
-            parts.append(Content.styled(f"\n{quote}\n", "italic"))
+        for text in texts:  # in quotation marks, not behind a bar that wrapped lines would lose
+            parts.append(Content.styled(f"\n“{visible(text)}”\n", "italic"))
     return Content("").join(parts)
 
 

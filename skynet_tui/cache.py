@@ -23,7 +23,13 @@ from typing import IO
 from skynet_tui import __version__
 
 KEEP_ENTRIES = 16  # files: a catalog and its search index for each of 8 event files
-_RULE_MODULES = {"skynet_tui.figures", "skynet_tui.vocabulary", "skynet_tui.yamlreader", "skynet_tui.countries"}
+_RULE_MODULES = {
+    "skynet_tui.figures",
+    "skynet_tui.vocabulary",
+    "skynet_tui.yamlreader",
+    "skynet_tui.yamltree",
+    "skynet_tui.countries",
+}
 _ALLOWED = {
     ("skynet_tui.catalog", "Catalog"),
     ("skynet_tui.facets", "Facets"),

@@ -10,7 +10,6 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,7 +20,7 @@ from skynet_tui.figures import FigureKey, find_disputes
 from skynet_tui.model import Agency, Citation, Event, Figure, PartialDate, Period, Source
 from skynet_tui.text import has_unsafe, is_web_address
 from skynet_tui.vocabulary import EVENT_TYPES, METRICS, QUALIFIERS, SCOPES, SOURCE_KINDS
-from skynet_tui.yamlreader import Mapping, Mark, Sequence, Value, read_yaml
+from skynet_tui.yamltree import Mapping, Mark, Sequence, Value
 
 SCHEMA_VERSION = "1"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -43,7 +42,7 @@ READ_SHARE = 0.9  # of the reading stage; checking references, sorting and index
 
 def bundled_path() -> Path:
     """The events file that ships inside the package."""
-    return Path(str(resources.files("skynet_tui") / "events.yaml"))
+    return Path(__file__).with_name("events.yaml")
 
 
 @dataclass(frozen=True, eq=False)
@@ -327,6 +326,8 @@ def parse_catalog(path: Path, data: bytes | BinaryIO, *, progress: Progress | No
 
     `progress`, when given, is called now and then with READING and the fraction done.
     """
+
+    from skynet_tui.yamlreader import read_yaml  # PyYAML only to parse: a load from the cache never needs it
 
     def done(fraction: float) -> None:
         if progress is not None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from skynet_tui import cache
 from skynet_tui.catalog import Catalog, Progress, bundled_path, parse_catalog
+from skynet_tui.files import open_events_file, read_chunks
 from skynet_tui.search import SearchIndex
-from skynet_tui.yamlreader import open_events_file, read_chunks
 
 PROGRESS_FROM_BYTES = 4 * 2**20  # smaller files read too fast for a progress line to help
 SAVING = "Saving a cache for a quicker next start"

@@ -15,18 +15,17 @@ from __future__ import annotations
 
 import codecs
 import io
-import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 import yaml
 
+from skynet_tui import files
 from skynet_tui.errors import EventFileError, FileUnreadable, Problem
+from skynet_tui.yamltree import Mapping, Mark, Sequence, Value
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 32
 SHARED_TEXT = 40  # texts up to this long are interned
 _PLAIN_TAGS = {
@@ -38,70 +37,7 @@ _PLAIN_TAGS = {
 }
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-Mark = tuple[int, int]
-
-
-class Mapping(dict):
-    """A YAML mapping: a dict whose `marks` give the (line, column) of each key."""
-
-    __slots__ = ("mark", "marks")
-
-    def __init__(self, mark: Mark) -> None:
-        super().__init__()
-        self.mark = mark
-        self.marks: dict[str, Mark] = {}
-
-    def at(self, key: str) -> Mark:
-        return self.marks.get(key, self.mark)
-
-
-class Sequence(list):
-    """A YAML list whose `marks` give the (line, column) of each item."""
-
-    __slots__ = ("mark", "marks")
-
-    def __init__(self, mark: Mark) -> None:
-        super().__init__()
-        self.mark = mark
-        self.marks: list[Mark] = []
-
-
-Value = Mapping | Sequence | str | None
 ItemHandler = Callable[[Value, Mark], None]
-
-
-def read_chunks(path: Path, chunk_size: int = 2**20) -> Iterator[bytes]:
-    """The file's bytes in pieces, so it can be hashed without being held."""
-    with open_events_file(path) as handle:
-        total = 0
-        while chunk := handle.read(min(chunk_size, MAX_FILE_BYTES + 1 - total)):
-            total += len(chunk)
-            if total > MAX_FILE_BYTES:
-                raise FileUnreadable(_too_large(path))
-            yield chunk
-
-
-@contextmanager
-def open_events_file(path: Path) -> Iterator[BinaryIO]:
-    """The file opened for reading; every OS error, opening or reading, becomes one line."""
-    try:
-        if os.path.isdir(path):
-            raise FileUnreadable(f"{path}: is a directory, not an events file")
-        if os.stat(path).st_size > MAX_FILE_BYTES:
-            raise FileUnreadable(_too_large(path))
-        with open(path, "rb") as handle:
-            yield handle
-    except FileNotFoundError:
-        raise FileUnreadable(f"{path}: no such file") from None
-    except PermissionError:
-        raise FileUnreadable(f"{path}: permission denied") from None
-    except OSError as error:
-        raise FileUnreadable(f"{path}: cannot be read ({error.strerror or error})") from None
-
-
-def _too_large(path: Path) -> str:
-    return f"{path}: the file is too large; events files may be at most {MAX_FILE_BYTES / 2**20:g} MiB"
 
 
 class _CheckedStream:
@@ -139,8 +75,8 @@ class _CheckedStream:
             return FileUnreadable(f"{self.path}: the file is UTF-16; save it as UTF-8")
         if b"\x00" in piece:
             return FileUnreadable(f"{self.path}: the file holds NUL bytes: it is binary, not YAML text")
-        if self.position + len(piece) > MAX_FILE_BYTES:  # /dev/zero and the like report size 0
-            return FileUnreadable(_too_large(self.path))
+        if self.position + len(piece) > files.MAX_FILE_BYTES:  # /dev/zero and the like report size 0
+            return FileUnreadable(files.too_large(self.path))
         held = len(self.decoder.getstate()[0])  # the start of a character cut off by the last piece
         try:
             self.decoder.decode(piece, final=not piece)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
 
-from skynet_tui import yamlreader
+from skynet_tui import files
 from skynet_tui.catalog import Catalog, parse_catalog
 from skynet_tui.cli import main
 from skynet_tui.errors import EventFileError, FileUnreadable, SkynetError
@@ -321,7 +321,7 @@ def test_deep_nesting_is_refused(write_file, nesting):
 
 def test_a_file_over_the_size_limit_is_refused(one_event, monkeypatch, capsys):
     path = one_event()
-    monkeypatch.setattr(yamlreader, "MAX_FILE_BYTES", 200)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 200)
     with pytest.raises(FileUnreadable, match="may be at most"):
         load_catalog(path)
     assert "may be at most" in error_line(capsys, ["list", "--events", str(path)])

@@ -49,3 +49,19 @@ def test_the_list_of_data_modules_is_complete():
 def test_the_check_sees_textual_when_it_is_imported():
     """The probe itself can fail: importing Textual is noticed."""
     assert textual_after("import textual.app").startswith("LEAKED")
+
+
+def test_a_load_from_the_cache_does_not_import_pyyaml(small_path, tmp_path):
+    """PyYAML is only for parsing; a repeat launch reads the cache and starts sooner without it."""
+    code = f"""
+import os, sys
+os.environ["SKYNET_TUI_CACHE_DIR"] = {str(tmp_path)!r}
+from skynet_tui.loader import load_catalog
+load_catalog({str(small_path)!r})
+print(sorted(name for name in sys.modules if name == "yaml" or name.startswith("yaml.")))
+"""
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60) for _ in "12"]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    first, repeat = (run.stdout.strip() for run in runs)
+    assert "'yaml'" in first  # the first load parses
+    assert repeat == "[]"

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from skynet_tui import yamlreader
+from skynet_tui import files, yamlreader
 from skynet_tui.errors import EventFileError, FileUnreadable
-from skynet_tui.yamlreader import Mapping, Sequence, read_chunks, read_yaml
+from skynet_tui.files import read_chunks
+from skynet_tui.yamlreader import read_yaml
+from skynet_tui.yamltree import Mapping, Sequence
 
 PARSERS = {"libyaml": getattr(yaml, "CSafeLoader", yaml.SafeLoader), "python": yaml.SafeLoader}
 
@@ -226,7 +228,7 @@ def test_unreadable_files_are_one_line(tmp_path, monkeypatch):
         read_whole(tmp_path)
     big = tmp_path / "big.yaml"
     big.write_bytes(b"a: 1\n" * 100)
-    monkeypatch.setattr(yamlreader, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
     with pytest.raises(FileUnreadable, match="at most"):
         read_whole(big)
 
@@ -244,7 +246,7 @@ def test_a_file_without_permission_is_one_line(tmp_path):
 
 
 def test_a_device_that_never_ends_is_refused_not_read_forever(monkeypatch):
-    monkeypatch.setattr(yamlreader, "MAX_FILE_BYTES", 1024)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1024)
     with pytest.raises(FileUnreadable, match="may be at most"):
         read_whole(Path("/dev/zero"))
     with pytest.raises(FileUnreadable, match="NUL bytes"), open("/dev/zero", "rb") as zeros:

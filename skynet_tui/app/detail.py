@@ -119,7 +119,8 @@ class Detail(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        self._wrap()
+        if self.scrollable_content_region.width != self.virtual_size.width:  # a new height needs no new wrap
+            self._wrap()
 
     def selection_updated(self, selection: Selection | None) -> None:
         self._wrap()  # the highlight of a mouse selection is drawn into the lines

@@ -11,7 +11,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from skynet_tui.app.sidebar import value_label
+from skynet_tui.app.facet_panel import value_label
 from skynet_tui.text import one_line
 
 MAX_EVENT_HITS = 50

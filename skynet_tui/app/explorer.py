@@ -16,8 +16,9 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from skynet_tui.app.detail import Detail
+from skynet_tui.app.facet_panel import FacetPanel
 from skynet_tui.app.keybar import KeyBar
-from skynet_tui.app.sidebar import FacetList, Sidebar
+from skynet_tui.app.sidebar import Sidebar
 from skynet_tui.app.status import StatusLine
 from skynet_tui.app.timeline import Rows, Timeline
 from skynet_tui.catalog import Catalog
@@ -145,8 +146,8 @@ class ExplorerScreen(Screen):
     def build_search_index(self) -> None:
         self.query_engine.search_index()
 
-    @on(Sidebar.FacetToggled)
-    def facet_toggled(self, message: Sidebar.FacetToggled) -> None:
+    @on(FacetPanel.Toggled)
+    def facet_toggled(self, message: FacetPanel.Toggled) -> None:
         self.filter = self.filter.toggled(message.dimension, message.value)
 
     @on(Timeline.Highlighted)
@@ -187,8 +188,9 @@ class ExplorerScreen(Screen):
 
     def action_focus_facet(self, dimension: str) -> None:
         self.remove_class("-no-sidebar")
-        facet = self.query_one(f"#facet-{dimension}", FacetList)
-        self.set_focus(facet)
+        facets = self.query_one(FacetPanel)
+        facets.go_to_facet(dimension)
+        self.set_focus(facets)
 
     def action_clear_filters(self) -> None:
         if self.filter.active:

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from skynet_tui.app.lines import LineStyles, fit, styled_line
 from skynet_tui.catalog import Catalog
 from skynet_tui.model import Event
 from skynet_tui.text import one_line
@@ -110,6 +111,7 @@ class Timeline(ScrollView, can_focus=True):
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.line_styles = LineStyles(self)
         self.catalog = catalog
         self.rows = Rows([], [])
         self.cursor_row: int | None = None
@@ -200,10 +202,10 @@ class Timeline(ScrollView, can_focus=True):
         if not self.rows:
             return self._empty_line(y, width)
         if row_index >= len(self.rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.line_styles[""])
         row = self.rows[row_index]
         if row.position is None:
-            style = self.get_component_rich_style("timeline--year")
+            style = self.line_styles["timeline--year"]
             label = f" {row.year}  ·  {row.count:,} event{'s' if row.count != 1 else ''}"
             return Strip([Segment(label.ljust(width)[:width], style)])
         selected = row_index == self.cursor_row
@@ -215,48 +217,34 @@ class Timeline(ScrollView, can_focus=True):
             indent = paragraph[: len(paragraph) - len(paragraph.lstrip())]
             lines += textwrap.wrap(paragraph, max(8, width - 1), subsequent_indent=indent) or [""]
         text = lines[y] if y < len(lines) else ""
-        style = self.get_component_rich_style("timeline--empty")
+        style = self.line_styles["timeline--empty"]
         line = Text(" " + text, style=style, no_wrap=True, overflow="ellipsis")
         line.truncate(width, overflow="ellipsis", pad=True)
         return Strip(line.render(self.app.console), width)
 
     def _event_line(self, position: int, width: int, selected: bool) -> Strip:
         styles = (
-            self.rich_style,
-            self.get_component_rich_style("timeline--date"),
-            self.get_component_rich_style("timeline--type"),
-            self.get_component_rich_style("timeline--cursor") if selected else None,
+            self.line_styles[""],
+            self.line_styles["timeline--date"],
+            self.line_styles["timeline--type"],
+            self.line_styles["timeline--cursor"] if selected else None,
         )
         return _render_event(self.catalog.events[position], width, styles)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self.line_styles.clear()
         _render_event.cache_clear()
 
 
 @lru_cache(maxsize=2048)
 def _render_event(event: Event, width: int, styles: tuple) -> Strip:
-    """One event row: date, type, title, countries; clipped to the width in cells."""
+    """One event row: date, type, title, countries; fitted to the width in cells."""
     base, date_style, type_style, cursor = styles
-    countries = ",".join(event.countries)
-    line = Text(no_wrap=True, overflow="ellipsis", end="")
-    line.append(f" {event.date!s:<{DATE_WIDTH}} ", style=date_style)
+    countries = f" {','.join(event.countries)} "
+    parts = [(f" {event.date!s:<{DATE_WIDTH}} ", date_style)]
     if width >= 60:
-        line.append(f"{event.type:<{TYPE_WIDTH}} ", style=type_style)
-    title_width = max(4, width - line.cell_len - len(countries) - 2)
-    title = Text(one_line(event.title), no_wrap=True, overflow="ellipsis")
-    title.truncate(title_width, overflow="ellipsis", pad=True)
-    line.append_text(title)
-    line.append(f" {countries} ")
-    line.truncate(width, pad=True)
-    if cursor is not None:
-        line.stylize(cursor)
-    segments = list(line.render(_console()))
-    return Strip(Segment.apply_style(segments, base), width)
-
-
-@lru_cache(maxsize=1)
-def _console():
-    from rich.console import Console
-
-    return Console(width=1000, markup=False, emoji=False, highlight=False)
+        parts.append((f"{event.type:<{TYPE_WIDTH}} ", type_style))
+    used = sum(len(text) for text, _ in parts) + len(countries)  # ASCII: characters are cells
+    parts += [(fit(one_line(event.title), max(4, width - used)), None), (countries, None)]
+    return styled_line(parts, width, base, cursor)

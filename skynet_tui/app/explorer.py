@@ -57,6 +57,9 @@ class ExplorerScreen(Screen):
     ExplorerScreen.-no-sidebar #sidebar { display: none; }
     """
 
+    # Not Textual's default, the first focusable widget: the search box, styled focused and
+    # then unfocused again when the timeline takes the focus.
+    AUTO_FOCUS = "#timeline"
     filter: var[Filter] = var(Filter, init=False)
     selected: var[int | None] = var(None, init=False)
 
@@ -84,7 +87,8 @@ class ExplorerScreen(Screen):
         self.refresh_view()
         self.watch_selected(self.selected)  # the watcher runs on changes only; draw the first one
         self.call_after_refresh(self.build_search_index)  # after the first frame, while the user reads
-        (self.query_one(Detail) if self.focus_detail_on_start else self.query_one(Timeline)).focus()
+        if self.focus_detail_on_start:
+            self.query_one(Detail).focus()
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")

@@ -25,6 +25,6 @@ class BareApp(App):
 
 if __name__ == "__main__":
     app = BareApp()
-    app.run(headless=True)
+    app.run(headless=True, size=(80, 24))
     with open(sys.argv[1], "w") as out:
         json.dump({"first_frame_at": app.first_frame_at}, out)

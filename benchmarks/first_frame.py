@@ -46,6 +46,7 @@ def _instrument(module) -> None:
     class TimedApp(base):
         def run(self, *args, **kwargs):
             kwargs["headless"] = True
+            kwargs["size"] = (80, 24)
             marks["app_run"] = time.time()
             return super().run(*args, **kwargs)
 

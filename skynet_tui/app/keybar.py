@@ -19,6 +19,10 @@ class KeyBar(Widget):
     ALLOW_SELECT = False
     DEFAULT_CSS = "KeyBar { dock: bottom; height: 1; background: $footer-background; }"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.line: Content | None = None  # what the bar shows; None until the first draw
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
 
@@ -26,9 +30,25 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen) -> None:
-        self.refresh()
+        self.update_line()
+
+    def on_resize(self) -> None:
+        self.update_line()
+
+    def update_line(self) -> None:
+        """Redraw only when the keys shown change: the bindings change signal comes several
+        times at start and at every focus change, mostly with the same keys."""
+        line = self.keys_line()
+        if line != self.line:
+            self.line = line
+            self.refresh()
 
     def render(self) -> Content:
+        if self.line is None:
+            self.line = self.keys_line()
+        return self.line
+
+    def keys_line(self) -> Content:
         active = self.screen.active_bindings
         shown: dict[str, list[tuple[Binding, bool]]] = {}  # description -> its keys, in order
         actions: set[str] = set()

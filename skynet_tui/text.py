@@ -7,6 +7,7 @@ This module only makes invisible or terminal-active characters visible.
 from __future__ import annotations
 
 import re
+from unicodedata import combining, normalize
 
 #: Bidirectional controls and invisible characters that could make one text look like another.
 _DISGUISING = "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
@@ -48,3 +49,9 @@ def is_web_address(url: str) -> bool:
 
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and bool(parts.netloc) and not has_unsafe(url) and " " not in url
+
+
+def name_order(text: str) -> str:
+    """A key that sorts names as a reader looks for them: case and accents aside, so that
+    Åland Islands comes with the A's and Curaçao before Cyprus."""
+    return "".join(char for char in normalize("NFKD", text.casefold()) if not combining(char))

@@ -7,7 +7,7 @@ import pytest
 from skynet_tui.errors import EventFileError, Problem
 from skynet_tui.figures import amount_text, figure_text
 from skynet_tui.model import Agency, Figure, PartialDate, Period, Source
-from skynet_tui.text import has_unsafe, one_line, visible
+from skynet_tui.text import has_unsafe, name_order, one_line, visible
 
 
 @pytest.mark.parametrize(
@@ -155,3 +155,8 @@ def test_event_file_error_sorts_problems_and_counts_the_rest():
     assert str(error).startswith("f:2:1: earliest (and 2 more problems")
     assert "\n" not in str(error)
     assert str(EventFileError([Problem("f", 1, 1, "only")])) == "f:1:1: only"
+
+
+def test_names_sort_as_a_reader_looks_for_them():
+    names = ["Zambia", "Åland Islands", "cyprus", "Curaçao", "Angola", "Côte d'Ivoire"]
+    assert sorted(names, key=name_order) == ["Åland Islands", "Angola", "Côte d'Ivoire", "Curaçao", "cyprus", "Zambia"]

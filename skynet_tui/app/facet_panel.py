@@ -22,7 +22,7 @@ from skynet_tui.app.lines import LineStyles, fit, styled_line
 from skynet_tui.catalog import Catalog, country_name
 from skynet_tui.facets import DIMENSIONS
 from skynet_tui.query import Filter
-from skynet_tui.text import one_line
+from skynet_tui.text import name_order, one_line
 
 HEADINGS = {"year": "Year (y)", "agency": "Agency (a)", "country": "Country (c)", "type": "Type (t)"}
 CHOSEN, NOT_CHOSEN = "[x] ", "[ ] "  # distinct in characters, not only in colour (NO_COLOR)
@@ -99,7 +99,7 @@ class FacetPanel(ScrollView, can_focus=True):
             most = max((mask.bit_count() for mask in catalog.facets.masks[dimension].values()), default=0)
             self.count_width[dimension] = len(f"{most:,}")
             self.rows += [FacetRow(), FacetRow(dimension)] if self.rows else [FacetRow(dimension)]
-            self.rows += [FacetRow(dimension, value) for value in sorted(labels, key=lambda v: labels[v].casefold())]
+            self.rows += [FacetRow(dimension, value) for value in sorted(labels, key=lambda v: name_order(labels[v]))]
         self.value_rows = [index for index, row in enumerate(self.rows) if row.value is not None]
         self.cursor = 0  # an index into value_rows
         self.chosen = {dimension: start.selected(dimension) for dimension in DIMENSIONS}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -14,9 +15,9 @@ KEYS = [
     (
         "Moving",
         [
-            ("↑ ↓  j k", "previous / next event (or value, in a filter list)"),
-            ("PgUp PgDn space", "a page up / down"),
-            ("Home End  g G", "first / last event"),
+            ("↑ ↓  j k", "previous / next event (or value, in the filter lists)"),
+            ("PgUp PgDn space", "a page up / down (space chooses, in the filter lists)"),
+            ("Home End  g G", "first / last event (or value)"),
             ("enter", "read the selected event's detail"),
             ("esc", "back to the timeline"),
         ],
@@ -27,7 +28,7 @@ KEYS = [
             ("/", 'search: title, summary, people and quotes; every word must appear, "in quotes" together'),
             ("f", "the filter lists"),
             ("y a c t", "the year, agency, country or type list"),
-            ("space / enter", "in a list: choose or unchoose a value (several may be chosen)"),
+            ("space / enter", "in the filter lists: choose or unchoose a value; [x] marks the chosen"),
             ("x", "clear every filter"),
             ("s", "hide or show the filter sidebar"),
         ],
@@ -69,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
                 grid.add_column(style="bold", no_wrap=True, min_width=18)
                 grid.add_column()
                 for keys, meaning in rows:
-                    grid.add_row("  " + keys, meaning)
+                    grid.add_row(Text("  " + keys), Text(meaning))  # plain text: "[x]" is not markup
                 yield Static(grid)
             yield Static(Content("\n" + ABOUT))
             yield Static(Content.styled("\nesc closes this help.", "$text-muted"))

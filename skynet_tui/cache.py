@@ -74,6 +74,10 @@ class _ModelUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
+def exists(key: str) -> bool:
+    return (cache_dir() / f"{key}.pickle").is_file()
+
+
 def load(key: str) -> list | None:
     """The parts stored under this key, or None when there are none or they are unusable."""
     path = cache_dir() / f"{key}.pickle"

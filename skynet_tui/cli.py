@@ -140,6 +140,13 @@ def run_results(args) -> int:
 
 
 def run_explore(args) -> int:
+    from skynet_tui.loader import parse_aside
+
+    parsing = parse_aside(args.events)
+    if parsing:  # import the explorer (mostly Textual) on this core while the file is parsed on another
+        import skynet_tui.app.main  # noqa: F401
+
+        parsing()
     catalog = _load(args.events)
     start_filter = _filter(catalog, args)
     if args.event is not None and catalog.event(args.event) is None:

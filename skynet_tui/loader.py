@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from skynet_tui import cache
 from skynet_tui.catalog import Catalog, Progress, bundled_path, parse_catalog
+from skynet_tui.errors import FileUnreadable
 from skynet_tui.files import open_events_file, read_chunks
 from skynet_tui.search import SearchIndex
 
@@ -42,6 +45,40 @@ def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: 
             if progress:
                 progress(SAVING, 1.0)
         return catalog
+
+
+def parse_aside(path: Path | None) -> Callable[[], None] | None:
+    """Start filling the cache for a small file that is not in it yet, in a child process, so
+    that the parse runs on another core while this process imports the user interface.
+    Returns the function that waits for the child, or None when none was started.
+
+    Only where that is safe and worth it: a regular file (a pipe would be read twice) small
+    enough to show no progress, POSIX `fork`, and no other thread (a fork copies the locks
+    that other threads hold). Whatever the child does, the caller then loads as usual: from
+    the cache, or by parsing again, which reports the file's problems.
+    """
+    path = path or bundled_path()
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return None
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode) or status.st_size >= PROGRESS_FROM_BYTES:
+            return None
+        if cache.exists(cache.key_of(read_chunks(path))):
+            return None
+        child = os.fork()
+    except (OSError, FileUnreadable):
+        return None
+    if child == 0:
+        try:
+            load_catalog(path)
+        finally:
+            os._exit(0)
+
+    def wait() -> None:
+        os.waitpid(child, 0)
+
+    return wait
 
 
 def _saving(progress: Progress, size: int) -> Callable[[int], None]:

@@ -6,6 +6,7 @@ import os
 import pickle
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,44 @@ def test_an_entry_with_parts_missing_or_added_is_rebuilt(events, parses, cache_d
     catalog = load_catalog(events)
     assert len(parses) == 2
     assert len(catalog.events) == 6
+
+
+# --- a first launch parses a small file in a child process while the explorer loads -----
+def test_a_small_file_is_parsed_aside_and_the_explorer_loads_it_from_the_cache(events, parses, cache_dir):
+    wait = loader.parse_aside(events)
+    assert wait is not None
+    wait()
+    assert len(entries(cache_dir)) == 1 and parses == []  # the child parsed it, not this process
+    assert load_catalog(events).path == str(events) and parses == []
+
+
+@pytest.mark.parametrize("case", ["cached", "large", "pipe", "another thread", "no fork"])
+def test_no_parse_aside_where_it_is_unsafe_or_not_needed(events, case, monkeypatch, tmp_path):
+    if case == "cached":
+        load_catalog(events)
+    elif case == "large":  # a large file shows its progress instead
+        monkeypatch.setattr(loader, "PROGRESS_FROM_BYTES", 100)
+    elif case == "pipe":  # it would be read twice
+        events = tmp_path / "pipe"
+        os.mkfifo(events)
+    elif case == "no fork":
+        monkeypatch.delattr(os, "fork")
+    if case != "another thread":
+        assert loader.parse_aside(events) is None
+        return
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)
+    waiting.start()
+    try:  # a fork would copy the locks this thread may hold
+        assert loader.parse_aside(events) is None
+    finally:
+        release.set()
+        waiting.join()
+
+
+def test_an_invalid_small_file_parsed_aside_still_reports_its_problem(write_file, capsys, cache_dir):
+    path = write_file("schema: 1\nevents: [\n")
+    assert main(["--events", str(path)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"skynet-tui: error: {path}:") and "invalid YAML" in lines[0]
+    assert entries(cache_dir) == []

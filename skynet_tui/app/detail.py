@@ -104,10 +104,14 @@ class Detail(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.event: Event | None = None
         self.content = Content(NOTHING_SELECTED)
         self._lines: list[Strip] = []
 
     def show(self, catalog: Catalog, event: Event | None) -> None:
+        if event is self.event:
+            return
+        self.event = event
         self.content = Content(NOTHING_SELECTED) if event is None else describe(catalog, event)
         self._wrap()
         self.scroll_home(animate=False)

@@ -403,6 +403,21 @@ def test_enter_focuses_the_detail_and_help_opens_and_closes(catalog):
     assert help_open and isinstance(screen, ExplorerScreen)
 
 
+def test_the_detail_redraws_its_text_in_the_colours_of_its_focus(catalog):
+    def backgrounds(detail) -> set:
+        return {segment.style.bgcolor for y in range(3) for segment in detail.render_line(y) if segment.style}
+
+    async def steps(pilot):
+        detail = explorer(pilot).query_one(Detail)
+        before = backgrounds(detail)
+        await pilot.press("enter")  # focused, the pane is tinted
+        await pilot.pause()
+        return before, backgrounds(detail), detail.rich_style.bgcolor
+
+    before, focused, tint = drive(SkynetApp(catalog), steps)
+    assert focused == {tint} and before != focused
+
+
 def key_bar_text(pilot) -> str:
     return pilot.app.screen.query_one(KeyBar).render().plain
 

@@ -7,6 +7,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import Visual
 
 from skynet_tui.catalog import Catalog, country_name
@@ -91,7 +92,7 @@ def _figure(catalog: Catalog, figure: Figure) -> Content:
 class Detail(ScrollView, can_focus=True):
     """Scrollable detail of one event; shows how to find one when nothing is selected.
 
-    The text is wrapped once per event (and width) and drawn line by line. A Static in a
+    The text is wrapped once per event, width and colours, and drawn line by line. A Static in a
     scrolling container would be laid out twice for every new event, and each layout
     repaints most of the screen.
     """
@@ -107,6 +108,7 @@ class Detail(ScrollView, can_focus=True):
         self.event: Event | None = None
         self.content = Content(NOTHING_SELECTED)
         self._lines: list[Strip] = []
+        self._lines_style: Style | None = None  # the colours drawn into the lines
 
     def show(self, catalog: Catalog, event: Event | None) -> None:
         if event is self.event:
@@ -118,13 +120,10 @@ class Detail(ScrollView, can_focus=True):
 
     def _wrap(self) -> None:
         width = self.scrollable_content_region.width
-        self._lines = Visual.to_strips(self, self.content, width, None, self.visual_style, pad=True) if width else []
+        self._lines_style = self.visual_style
+        self._lines = Visual.to_strips(self, self.content, width, None, self._lines_style, pad=True) if width else []
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
-
-    def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self.virtual_size.width:  # a new height needs no new wrap
-            self._wrap()
 
     def selection_updated(self, selection: Selection | None) -> None:
         self._wrap()  # the highlight of a mouse selection is drawn into the lines
@@ -134,6 +133,8 @@ class Detail(ScrollView, can_focus=True):
         return self.content
 
     def render_line(self, y: int) -> Strip:
+        if self.visual_style != self._lines_style or self.scrollable_content_region.width != self.virtual_size.width:
+            self._wrap()  # new colours (focus tints them), a new width, or the first frame (before its Resize)
         index = y + self.scroll_offset.y
         if index < len(self._lines):
             return self._lines[index]

@@ -51,13 +51,13 @@ class Filter:
         if self.years:
             parts.append("year " + _years_text(self.years, ", "))
         if self.agencies:
-            parts.append("agency " + ", ".join(sorted(catalog.agencies[a].name for a in self.agencies)))
+            parts.append("agency " + ", ".join(sorted(one_line(catalog.agencies[a].name) for a in self.agencies)))
         if self.countries:
             parts.append("country " + ", ".join(sorted(country_name(c) for c in self.countries)))
         if self.types:
             parts.append("type " + ", ".join(sorted(self.types)))
         if self.search.strip():
-            parts.append(f'search "{one_line(self.search.strip())}"')
+            parts.append(f"search “{one_line(self.search.strip())}”")  # not "": a search may hold them
         return " · ".join(parts)
 
     def arguments(self) -> list[str]:

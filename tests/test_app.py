@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.containers import VerticalScroll
 from textual.widgets import Input
 
 from skynet_tui.app.detail import Detail, describe
 from skynet_tui.app.explorer import ExplorerScreen
-from skynet_tui.app.facet_panel import FacetPanel
+from skynet_tui.app.facet_panel import FacetPanel, FacetRow
 from skynet_tui.app.help import HelpScreen
 from skynet_tui.app.keybar import KeyBar
 from skynet_tui.app.main import SkynetApp
@@ -182,7 +183,7 @@ def test_typing_a_search_filters_as_you_type_and_escape_returns(catalog):
 
     found, status, focused = drive(SkynetApp(catalog), steps)
     assert found == ["2018-11-30-yao-extradited"]
-    assert status.startswith("1 of 6 events") and 'search "bulgaria"' in status
+    assert status.startswith("1 of 6 events") and "search “bulgaria”" in status
     assert isinstance(focused, Timeline)
 
 
@@ -312,6 +313,28 @@ def test_the_filter_lists_are_one_list_whose_cursor_crosses_headings(catalog):
     assert years_after == {all_years[0], all_years[-1]} and top == 0
 
 
+def test_a_facet_key_in_a_narrow_terminal_shows_the_sidebar_with_that_facet_in_view(catalog):
+    async def steps(pilot):
+        hidden = not explorer(pilot).query_one("#sidebar").display  # below 70 columns
+        await pilot.press("t")
+        panel = explorer(pilot).query_one(FacetPanel)
+        top, height = panel.scroll_offset.y, panel.scrollable_content_region.height
+        in_view = [row for row in panel.rows[top : top + height] if row.dimension]
+        return hidden, top, in_view, panel.rows[panel.cursor_row]
+
+    hidden, top, in_view, cursor = drive(SkynetApp(catalog), steps, size=(60, 20))
+    assert hidden and top > 0  # scrolled, though the sidebar was not there to scroll when t was pressed
+    assert FacetRow("type") in in_view and cursor in in_view and cursor.dimension == "type"
+
+
+def test_f_returns_to_the_filter_lists_where_they_were_left(catalog):
+    async def steps(pilot):
+        await pilot.press("t", "j", "escape", "f", "space")
+        return explorer(pilot).filter.types
+
+    assert drive(SkynetApp(catalog), steps) == {sorted({event.type for event in catalog.events})[1]}
+
+
 def test_a_click_on_a_value_chooses_it(catalog):
     async def steps(pilot):
         panel = explorer(pilot).query_one(FacetPanel)
@@ -375,7 +398,7 @@ def test_a_filter_that_matches_nothing_says_so_and_how_to_widen_it(catalog):
     lines, selected, detail = drive(SkynetApp(catalog, Filter(search="no such words anywhere")), steps)
     text = "\n".join(lines)
     assert "No events match these filters" in text and "Press x to clear" in text
-    assert selected is None and "No event selected" in detail
+    assert selected is None and "No event matches the filters: x clears them." in detail
 
 
 def test_the_no_match_message_wraps_rather_than_cutting_the_filters_off(catalog):
@@ -386,7 +409,7 @@ def test_the_no_match_message_wraps_rather_than_cutting_the_filters_off(catalog)
     lines = drive(SkynetApp(catalog, Filter(search=search)), steps, size=(80, 24))
     words = " ".join(line.strip() for line in lines).split()
     assert "…" not in "".join(lines)
-    assert " ".join(words).endswith(f'search "{search}" Press x to clear them all, or widen them in the sidebar (f).')
+    assert " ".join(words).endswith(f"search “{search}” Press x to clear them all, or widen them in the sidebar (f).")
 
 
 def test_enter_focuses_the_detail_and_help_opens_and_closes(catalog):
@@ -418,6 +441,28 @@ def test_the_detail_redraws_its_text_in_the_colours_of_its_focus(catalog):
     assert focused == {tint} and before != focused
 
 
+def test_a_status_line_too_long_for_the_terminal_ends_in_an_ellipsis(catalog):
+    start = resolve_filter(catalog, years=["2016-2021"], agencies=["nsc"], countries=["US"], types=["repatriation"])
+
+    async def steps(pilot):
+        status = explorer(pilot).query_one(StatusLine)
+        return str(status.content), status.render_line(0).text
+
+    full, drawn = drive(SkynetApp(catalog, start), steps, size=(80, 24))
+    assert len(full) > 80 and drawn.rstrip().endswith("…") and drawn.strip()[:-1] in full
+
+
+def test_j_and_k_scroll_the_help(catalog):
+    async def steps(pilot):
+        await pilot.press("question_mark", "j", "j")
+        scroll = pilot.app.screen.query_one(VerticalScroll)
+        down = scroll.scroll_y
+        await pilot.press("k")
+        return down, scroll.scroll_y
+
+    assert drive(SkynetApp(catalog), steps, size=(100, 20)) == (2, 1)
+
+
 def key_bar_text(pilot) -> str:
     return pilot.app.screen.query_one(KeyBar).render().plain
 
@@ -445,8 +490,10 @@ def test_a_narrow_key_bar_drops_whole_entries_and_keeps_the_palette(catalog):
 
     wide, narrow = (drive(SkynetApp(catalog), steps, size=(width, 24)) for width in (160, 60))
     assert len(narrow) == 60 and narrow.rstrip().endswith("^p palette")
-    shown = narrow.split("^p palette")[0].strip()
-    assert shown and wide.startswith(" " + shown)  # the first entries, none cut short
+    shown = narrow.split("^p palette")[0].strip().split("  ")
+    entries = wide.split("^p palette")[0].strip().split("  ")
+    assert "? Help" in entries and shown[-1] == "? Help"  # help is never dropped: it lists every key
+    assert shown[:-1] == entries[: len(shown) - 1] and len(shown) < len(entries)  # then the first, whole
 
 
 def test_s_hides_and_shows_the_sidebar(catalog):
@@ -554,7 +601,7 @@ def test_markup_in_a_search_survives_the_status_line_and_notifications(catalog):
 
     status, notes, running = drive(SkynetApp(catalog), steps, notifications=True)
     assert running
-    assert 'search "[bold]x[/] [@click=app.quit]"' in status
+    assert "search “[bold]x[/] [@click=app.quit]”" in status
     assert any("'[bold]x[/] [@click=app.quit]'" in note for note in notes)
 
 
@@ -637,7 +684,8 @@ def test_markup_in_an_agency_name_is_literal_in_the_sidebar_and_detail(catalog):
     agencies, detail, running = drive(SkynetApp(hostile, event_id="2016-11-16-yang-surrenders"), steps, size=(200, 40))
     assert running
     (shown,) = [name for name in agencies if name.startswith("[REDACTED]")]
-    assert shown.endswith("…") and hostile_name.startswith(shown[:-1])  # cut to the sidebar, brackets and all
+    start, end = shown.split("…")  # cut in the middle to fit the sidebar, brackets and all
+    assert hostile_name.startswith(start) and hostile_name.endswith(end) and len(start) > 5 and len(end) > 5
     assert hostile_name in detail
 
 

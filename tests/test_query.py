@@ -183,7 +183,7 @@ def test_filter_toggle_and_active():
 def test_describe_names_the_active_filters(small_catalog):
     chosen = resolve_filter(small_catalog, years=["2018"], agencies=["mps"], countries=["us"], search=" xu ")
     assert chosen.describe(small_catalog) == (
-        'year 2018 · agency Ministry of Public Security · country United States · search "xu"'
+        "year 2018 · agency Ministry of Public Security · country United States · search “xu”"
     )
 
 

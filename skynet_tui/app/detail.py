@@ -18,6 +18,7 @@ from skynet_tui.vocabulary import METRICS
 
 _LABEL = "$text-muted"
 NOTHING_SELECTED = "No event selected. Move in the timeline with ↑/↓ or j/k."
+NOTHING_MATCHES = "No event matches the filters: x clears them."
 
 
 def _line(label: str, value: str) -> Content:
@@ -105,16 +106,19 @@ class Detail(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.event: Event | None = None
+        self.shown: tuple[Event | None, bool] = (None, True)  # the event, and whether any matched
         self.content = Content(NOTHING_SELECTED)
         self._lines: list[Strip] = []
         self._lines_style: Style | None = None  # the colours drawn into the lines
 
-    def show(self, catalog: Catalog, event: Event | None) -> None:
-        if event is self.event:
+    def show(self, catalog: Catalog, event: Event | None, *, any_matched: bool = True) -> None:
+        if event is self.shown[0] and any_matched == self.shown[1]:
             return
-        self.event = event
-        self.content = Content(NOTHING_SELECTED) if event is None else describe(catalog, event)
+        self.shown = (event, any_matched)
+        if event is not None:
+            self.content = describe(catalog, event)
+        else:
+            self.content = Content(NOTHING_SELECTED if any_matched else NOTHING_MATCHES)
         self._wrap()
         self.scroll_home(animate=False)
 

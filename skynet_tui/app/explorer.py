@@ -36,7 +36,7 @@ class ExplorerScreen(Screen):
         # A priority binding acts as the key arrives: the keys typed right after it then reach
         # the search box, even when they come in one burst (a paste, a busy moment, tmux).
         Binding("slash", "focus_search", "Search", priority=True),
-        Binding("f", "focus_facet('year')", "Filters"),
+        Binding("f", "focus_facets", "Filters"),
         Binding("y", "focus_facet('year')", "Year", show=False),
         Binding("a", "focus_facet('agency')", "Agency", show=False),
         Binding("c", "focus_facet('country')", "Country", show=False),
@@ -123,7 +123,7 @@ class ExplorerScreen(Screen):
 
     def watch_selected(self, position: int | None) -> None:
         event = self.catalog.events[position] if position is not None else None
-        self.query_one(Detail).show(self.catalog, event)
+        self.query_one(Detail).show(self.catalog, event, any_matched=bool(self.query_one(Timeline).rows))
 
     # --- messages from the widgets -----------------------------------------------------
     @on(Sidebar.SearchChanged)
@@ -189,6 +189,13 @@ class ExplorerScreen(Screen):
         # set_focus, not focus(): that waits behind keys already queued.
         self.remove_class("-no-sidebar")
         self.set_focus(self.query_one("#search", Input))
+
+    def action_focus_facets(self) -> None:
+        """The filter lists, the cursor where it was left."""
+        self.remove_class("-no-sidebar")
+        facets = self.query_one(FacetPanel)
+        self.set_focus(facets)
+        facets.call_after_refresh(facets.scroll_to_cursor)
 
     def action_focus_facet(self, dimension: str) -> None:
         self.remove_class("-no-sidebar")

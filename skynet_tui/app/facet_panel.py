@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from skynet_tui.app.lines import LineStyles, fit, styled_line
+from skynet_tui.app.lines import LineStyles, fit_middle, styled_line
 from skynet_tui.catalog import Catalog, country_name
 from skynet_tui.facets import DIMENSIONS
 from skynet_tui.query import Filter
@@ -125,6 +125,8 @@ class FacetPanel(ScrollView, can_focus=True):
         if self.value_rows:
             self.cursor = min(bisect_left(self.value_rows, heading), len(self.value_rows) - 1)
         self.scroll_to(y=heading, animate=False)
+        # Again once laid out: a panel the key has just shown cannot scroll yet.
+        self.call_after_refresh(self.scroll_to, y=heading, animate=False)
         self.refresh()
 
     # --- keys and mouse ----------------------------------------------------------------
@@ -167,9 +169,9 @@ class FacetPanel(ScrollView, can_focus=True):
             self.refresh_line(self.value_rows[self.cursor])
             self.cursor = cursor
             self.refresh_line(self.value_rows[cursor])
-        self._scroll_to_cursor()
+        self.scroll_to_cursor()
 
-    def _scroll_to_cursor(self) -> None:
+    def scroll_to_cursor(self) -> None:
         """Keep the cursor in view; with a facet's first value, its heading too."""
         row = self.value_rows[self.cursor]
         top = row - 1 if self.rows[row - 1].value is None else row
@@ -218,4 +220,4 @@ def _value_line(label: str, count: int, count_width: int, chosen: bool, width: i
     marker = (CHOSEN, chosen_style) if chosen else (NOT_CHOSEN, none_style)
     number = (f"{count:>{count_width},} ", count_style if count else none_style)
     room = width - len(marker[0]) - len(number[0])
-    return styled_line([marker, number, (fit(label, room), None if count else none_style)], width, base, cursor)
+    return styled_line([marker, number, (fit_middle(label, room), None if count else none_style)], width, base, cursor)

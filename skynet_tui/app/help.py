@@ -16,17 +16,18 @@ KEYS = [
         "Moving",
         [
             ("↑ ↓  j k", "previous / next event (or value, in the filter lists)"),
-            ("PgUp PgDn space", "a page up / down (space chooses, in the filter lists)"),
+            ("PgUp PgDn", "a page up / down (space too, in the timeline)"),
             ("Home End  g G", "first / last event (or value)"),
             ("enter", "read the selected event's detail"),
             ("esc", "back to the timeline"),
+            ("tab", "the next pane: timeline, detail, search box, filter lists"),
         ],
     ),
     (
         "Filtering",
         [
             ("/", 'search: title, summary, people and quotes; every word must appear, "in quotes" together'),
-            ("f", "the filter lists"),
+            ("f", "the filter lists, where you left them"),
             ("y a c t", "the year, agency, country or type list"),
             ("space / enter", "in the filter lists: choose or unchoose a value; [x] marks the chosen"),
             ("x", "clear every filter"),
@@ -47,14 +48,18 @@ KEYS = [
 
 ABOUT = (
     "Each row of the timeline is one event: date (as precise as the sources allow: a month-only date "
-    "shows only the month), type, title and countries. Numbers beside filter values say how many events "
+    "shows only the month), type (where there is room), title and countries. Numbers beside filter values say how many events "
     "each value would show given the other filters. The detail pane lists every source with the quote "
     "the event rests on; figures that sources give differently are marked Disputed, with every value."
 )
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close"),
+        Binding("j", "scroll(1)", "Scroll", show=False),
+        Binding("k", "scroll(-1)", "Scroll", show=False),
+    ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll { width: 90%; max-width: 100; height: 90%; border: thick $accent; background: $surface; padding: 1 2; }
@@ -62,7 +67,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(Content.styled("skynet-tui: keys", "bold $text-accent"))
+            yield Static(
+                Content.styled("skynet-tui: keys", "bold $text-accent")
+                + Content.styled("  (esc closes)", "$text-muted")
+            )
             for heading, rows in KEYS:
                 if heading:
                     yield Static(Content.styled(f"\n{heading}", "bold"))
@@ -73,4 +81,6 @@ class HelpScreen(ModalScreen[None]):
                     grid.add_row(Text("  " + keys), Text(meaning))  # plain text: "[x]" is not markup
                 yield Static(grid)
             yield Static(Content("\n" + ABOUT))
-            yield Static(Content.styled("\nesc closes this help.", "$text-muted"))
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)

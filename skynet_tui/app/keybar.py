@@ -8,6 +8,8 @@ from textual.screen import Screen
 from textual.style import Style
 from textual.widget import Widget
 
+HELP_ACTION = "help"
+
 
 class KeyBar(Widget):
     """What Textual's Footer shows, drawn as one line of text; a click on a key presses it.
@@ -58,11 +60,17 @@ class KeyBar(Widget):
                 shown.setdefault(binding.description, []).append((binding, enabled))
         palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
         right = self._key([(palette.binding, palette.enabled)]) if palette else Content("")
+        # Whole entries only: a narrow terminal drops the last ones, but never help, which lists them all.
+        entries = [(self._key(keys), keys[0][0].action == HELP_ACTION) for keys in shown.values()]
         line, room = Content(""), self.size.width - right.cell_length - 1
-        for keys in shown.values():  # whole entries only: a narrow terminal drops the last ones
-            entry = self._key(keys)
-            if line.cell_length + entry.cell_length > room:
-                break
+        help_room = sum(entry.cell_length for entry, is_help in entries if is_help)
+        full = False
+        for entry, is_help in entries:
+            if is_help:
+                help_room = 0
+            elif full or line.cell_length + entry.cell_length + help_room > room:
+                full = True
+                continue
             line += entry
         return line + Content(" " * max(1, self.size.width - line.cell_length - right.cell_length)) + right
 

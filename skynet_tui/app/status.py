@@ -10,7 +10,9 @@ class StatusLine(Widget):
     """One line of text. Showing new text repaints this line only; a Static's update would
     lay out the whole screen again on every filter change."""
 
-    DEFAULT_CSS = "StatusLine { height: 1; padding: 0 1; background: $panel; color: $text; }"
+    DEFAULT_CSS = """
+    StatusLine { height: 1; padding: 0 1; background: $panel; color: $text; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -19,6 +19,7 @@ def test_fitted_text_is_exactly_the_width(text, width):
 
 def test_fit_cuts_the_end_and_fit_middle_keeps_both_ends():
     assert fit("Supreme People's Court", 17) == "Supreme People's…"
-    assert fit_middle("Supreme People's Court", 17) == "Supreme …'s Court"
-    assert fit_middle("Supreme People's Procuratorate", 17) == "Supreme …ratorate"
+    assert fit_middle("Supreme People's Court", 17) == "Supreme Peo…Court"
+    assert fit_middle("Supreme People's Procuratorate", 17) == "Supreme Peo…orate"
+    assert fit_middle("Virgin Islands, British (VG)", 17) == "Virgin Isla… (VG)"
     assert fit_middle("short", 8) == "short   "

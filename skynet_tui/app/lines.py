@@ -25,12 +25,12 @@ def fit(text: str, width: int) -> str:
 
 
 def fit_middle(text: str, width: int) -> str:
-    """`text` padded or cut to exactly `width` cells, a cut made in the middle: the end of a
+    """`text` padded or cut to exactly `width` cells, a third of it from the end: the end of a
     name often tells it from its neighbours ("Supreme People's Court" and "... Procuratorate",
     a country's code)."""
     if width <= 1 or cell_len(text) <= width:
         return fit(text, width)
-    tail = (width - 1) // 2
+    tail = (width - 1) // 3
     return set_cell_size(text, width - 1 - tail) + "…" + set_cell_size(text[::-1], tail)[::-1]
 
 

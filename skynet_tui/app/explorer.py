@@ -72,9 +72,11 @@ class ExplorerScreen(Screen):
         self.focus_detail_on_start = event_id is not None
 
     def compose(self) -> ComposeResult:
-        width = self.app.size.width  # classes set before mounting cost no second styling pass
-        self.set_class(width < NARROW_WIDTH, "-narrow")
-        self.set_class(width < TINY_WIDTH, "-no-sidebar")
+        # Set before the widgets mount, which styles them with these classes; without update=False
+        # the screen was styled again here as well.
+        width = self.app.size.width
+        self.set_class(width < NARROW_WIDTH, "-narrow", update=False)
+        self.set_class(width < TINY_WIDTH, "-no-sidebar", update=False)
         yield StatusLine(id="status")
         with Horizontal(id="body"):
             yield Sidebar(self.catalog, self.filter)

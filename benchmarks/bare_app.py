@@ -1,4 +1,4 @@
-"""The floor for the explorer's first frame: a Textual app that shows one label and exits, headless.
+"""The floor for the explorer's first frame: a Textual app that shows one label and exits, headless at 80x24.
 
 Usage: python bare_app.py RESULT.json. Writes the wall-clock time of its first frame.
 """

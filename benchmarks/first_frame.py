@@ -3,8 +3,9 @@
 Usage: python first_frame.py RESULT.json [skynet-tui options...]
 
 Nothing in the CLI's path changes: when the CLI imports `skynet_tui.app.main`, an import hook
-swaps `SkynetApp` for a subclass that runs headless and, once the screen's `#timeline` has
-rows, exits right after the next refresh. `loader.load_catalog` is wrapped to time the load.
+swaps `SkynetApp` for a subclass that runs headless at 80x24 (as bare_app.py does) and, once
+the screen's `#timeline` has rows, exits right after the next refresh. `loader.load_catalog`
+is wrapped to time the load.
 Writes wall-clock times (time.time()) so the parent can measure from the moment it spawned us.
 """
 

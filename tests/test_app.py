@@ -346,7 +346,7 @@ def test_a_click_on_a_value_chooses_it(catalog):
 
 
 def test_a_facet_without_values_shows_its_heading_and_its_key_still_works(catalog):
-    events = tuple(replace(event, countries=()) for event in catalog.events)
+    events = tuple(event._replace(countries=()) for event in catalog.events)
     no_countries = replace(catalog, events=events, facets=Facets.build(events))
 
     async def steps(pilot):
@@ -542,7 +542,7 @@ def test_palette_goes_to_an_event_by_title_or_person(catalog, typed, expected):
 def test_a_source_quoted_twice_is_described_once_with_both_quotes(catalog):
     event = catalog.event("2016-11-16-yang-surrenders")
     citation = event.citations[0]
-    twice = replace(event, citations=(citation, replace(citation, quote="A second quote")))
+    twice = event._replace(citations=(citation, citation._replace(quote="A second quote")))
     text = describe(catalog, twice).plain
     title = catalog.sources[citation.source].title
     assert "Sources (1)" in text and text.count(title) == 1
@@ -563,7 +563,7 @@ def test_a_source_quoted_twice_is_described_once_with_both_quotes(catalog):
 )
 def test_only_http_and_https_addresses_are_opened(catalog, url, opened):
     source = catalog.sources["official-review"]
-    hostile = replace(catalog, sources={**catalog.sources, "official-review": replace(source, url=url)})
+    hostile = replace(catalog, sources={**catalog.sources, "official-review": source._replace(url=url)})
     app = SkynetApp(hostile, event_id="2016-11-16-yang-surrenders")
     calls: list[str] = []
     app.open_url = lambda target, **kw: calls.append(target)
@@ -675,7 +675,7 @@ def test_query_and_timeline_agree_on_a_large_generated_view(catalog):
 
 def test_markup_in_an_agency_name_is_literal_in_the_sidebar_and_detail(catalog):
     hostile_name = "[REDACTED] [b]Office[/] [@click=app.quit]"
-    agency = replace(catalog.agencies["nsc"], name=hostile_name)
+    agency = catalog.agencies["nsc"]._replace(name=hostile_name)
     hostile = replace(catalog, agencies={**catalog.agencies, "nsc": agency})
 
     async def steps(pilot):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pickle
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,7 +32,7 @@ TEMPLATE = parse_catalog(SMALL, SMALL.read_bytes()).events[0]
 @settings(max_examples=150, deadline=None)
 @given(texts=st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=80), word=st.text(alphabet="abAB ß“İ.1", max_size=4))
 def test_every_search_finds_what_a_scan_finds(texts, word):
-    events = [replace(TEMPLATE, title=title, summary=summary) for title, summary in texts]
+    events = [TEMPLATE._replace(title=title, summary=summary) for title, summary in texts]
     index = SearchIndex.build(events)
     restored = pickle.loads(pickle.dumps(index))
     for piece in word.casefold().split() or [""]:
@@ -44,7 +43,7 @@ def test_every_search_finds_what_a_scan_finds(texts, word):
 
 def test_common_and_rare_words_are_both_found():
     """Words held by many events keep a bitmask, rare ones a list of positions: both must answer."""
-    events = [replace(TEMPLATE, title="common", summary=f"word{number:03}") for number in range(100)]
+    events = [TEMPLATE._replace(title="common", summary=f"word{number:03}") for number in range(100)]
     index = SearchIndex.build(events)
     assert index.dense and len(index.positions) > 0  # both kinds are present
     assert index.mask("common").bit_count() == 100

@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from skynet_tui.app.lines import LineStyles, fit_middle, styled_line
+from skynet_tui.app.scrollbars import expect_overflow
 from skynet_tui.catalog import Catalog, country_name
 from skynet_tui.facets import DIMENSIONS
 from skynet_tui.query import Filter
@@ -105,6 +106,9 @@ class FacetPanel(ScrollView, can_focus=True):
         self.chosen = {dimension: start.selected(dimension) for dimension in DIMENSIONS}
         self.counts: dict[str, dict] = {dimension: {} for dimension in DIMENSIONS}
         self.virtual_size = Size(0, len(self.rows))
+
+    def on_mount(self) -> None:
+        expect_overflow(self)
 
     # --- what is shown -----------------------------------------------------------------
     def show(self, filter: Filter, counts: dict[str, dict]) -> None:

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from skynet_tui.app.lines import LineStyles, fit, styled_line
+from skynet_tui.app.scrollbars import expect_overflow
 from skynet_tui.catalog import Catalog
 from skynet_tui.model import Event
 from skynet_tui.text import one_line
@@ -123,6 +124,7 @@ class Timeline(ScrollView, can_focus=True):
         self.rows = rows
         self.empty_message = empty_message
         self.virtual_size = Size(self.size.width, len(self.rows) if self.rows else 3)
+        expect_overflow(self)
         target = self.row_of(select) if select is not None else None
         if target is None:
             target = 1 if self.rows else None
@@ -166,8 +168,10 @@ class Timeline(ScrollView, can_focus=True):
             self.scroll_to_region_of(self.cursor_row)
 
     def scroll_to_region_of(self, row: int) -> None:
+        height = self.scrollable_content_region.height
+        if not height:  # not laid out yet; show() scrolls again once it is
+            return
         top = self.scroll_offset.y
-        height = self.scrollable_content_region.height or 1
         if row < top + 1:
             self.scroll_to(y=max(0, row - 1), animate=False)
         elif row >= top + height:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on, work
+from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -70,6 +70,7 @@ class ExplorerScreen(Screen):
         self.set_reactive(ExplorerScreen.filter, start)
         self.set_reactive(ExplorerScreen.selected, catalog.facets.position.get(event_id) if event_id else None)
         self.focus_detail_on_start = event_id is not None
+        self.resumed = False
 
     def compose(self) -> ComposeResult:
         # Set before the widgets mount, which styles them with these classes; without update=False
@@ -91,6 +92,13 @@ class ExplorerScreen(Screen):
         self.call_after_refresh(self.build_search_index)  # after the first frame, while the user reads
         if self.focus_detail_on_start:
             self.query_one(Detail).focus()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen that resumes, for what changed while it was
+        # covered. At the first resume they were styled moments ago, as they mounted (~4 ms).
+        if not self.resumed:
+            self.resumed = True
+            event.refresh_styles = False
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")

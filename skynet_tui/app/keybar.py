@@ -9,6 +9,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 HELP_ACTION = "help"
+Keys = tuple[list[list[tuple[Binding, bool]]], list[tuple[Binding, bool]]]
 
 
 class KeyBar(Widget):
@@ -23,7 +24,9 @@ class KeyBar(Widget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.line: Content | None = None  # what the bar shows; None until the first draw
+        self.keys: Keys | None = None  # what the bar shows, worked out when first needed
+        self.line: Content | None = None  # and drawn for the width `line_width`
+        self.line_width = 0
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -32,36 +35,37 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen) -> None:
-        self.update_line()
-
-    def on_resize(self) -> None:
-        self.update_line()
-
-    def update_line(self) -> None:
-        """Redraw only when the keys shown change: the bindings change signal comes several
-        times at start and at every focus change, mostly with the same keys."""
-        line = self.keys_line()
-        if line != self.line:
-            self.line = line
+        """Redraw only when the keys shown change: this signal comes several times at start and
+        at every focus change, mostly with the same keys."""
+        keys = self.shown_keys()
+        if keys != self.keys:
+            self.keys, self.line = keys, None
             self.refresh()
 
     def render(self) -> Content:
-        if self.line is None:
-            self.line = self.keys_line()
+        if self.line is None or self.line_width != self.size.width:
+            if self.keys is None:
+                self.keys = self.shown_keys()
+            self.line, self.line_width = self.keys_line(self.keys), self.size.width
         return self.line
 
-    def keys_line(self) -> Content:
+    def shown_keys(self) -> Keys:
+        """The keys to show grouped by description, one key per action (the first bound); and the palette's."""
         active = self.screen.active_bindings
-        shown: dict[str, list[tuple[Binding, bool]]] = {}  # description -> its keys, in order
+        shown: dict[str, list[tuple[Binding, bool]]] = {}
         actions: set[str] = set()
         for _node, binding, enabled, _tooltip in active.values():
-            if binding.show and binding.action not in actions:  # one key per action, the first bound
+            if binding.show and binding.action not in actions:
                 actions.add(binding.action)
                 shown.setdefault(binding.description, []).append((binding, enabled))
         palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
-        right = self._key([(palette.binding, palette.enabled)]) if palette else Content("")
+        return list(shown.values()), [(palette.binding, palette.enabled)] if palette else []
+
+    def keys_line(self, keys: Keys) -> Content:
+        groups, palette = keys
+        right = self._key(palette) if palette else Content("")
         # Whole entries only: a narrow terminal drops the last ones, but never help, which lists them all.
-        entries = [(self._key(keys), keys[0][0].action == HELP_ACTION) for keys in shown.values()]
+        entries = [(self._key(group), group[0][0].action == HELP_ACTION) for group in groups]
         line, room = Content(""), self.size.width - right.cell_length - 1
         help_room = sum(entry.cell_length for entry, is_help in entries if is_help)
         full = False

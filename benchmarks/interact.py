@@ -14,7 +14,6 @@ import asyncio
 import json
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from textual import events
@@ -39,7 +38,7 @@ def _filters(catalog, rounds: int) -> list[tuple[str, Filter]]:
     one_year = Filter(years=frozenset({year}))
     cycle = [
         ("one year", one_year),
-        ("year and type", replace(one_year, types=frozenset({common("type")}))),
+        ("year and type", one_year._replace(types=frozenset({common("type")}))),
         ("two years", Filter(years=frozenset({year, other_year}))),
         ("one country", Filter(countries=frozenset({common("country")}))),
         ("one agency", Filter(agencies=frozenset({common("agency")}))),

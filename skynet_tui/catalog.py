@@ -9,9 +9,8 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from skynet_tui import countries
 from skynet_tui.errors import EventFileError, Problem
@@ -45,15 +44,19 @@ def bundled_path() -> Path:
     return Path(__file__).with_name("events.yaml")
 
 
-@dataclass(frozen=True, eq=False)
-class Catalog:
+class Catalog(NamedTuple):
+    """A validated events file. A named tuple, like the model's values: quick to define at start."""
+
     path: str
     sources: dict[str, Source]
     agencies: dict[str, Agency]
     events: tuple[Event, ...]  # in date order
-    facets: Facets = field(repr=False)
-    disputes: dict[FigureKey, tuple[tuple[str, Figure], ...]] = field(default_factory=dict, repr=False)
-    cache_key: str | None = field(default=None, repr=False)  # of the content read, when the cache was used
+    facets: Facets
+    disputes: dict[FigureKey, tuple[tuple[str, Figure], ...]]
+    cache_key: str | None = None  # of the content read, when the cache was used
+
+    def __repr__(self) -> str:
+        return f"Catalog({self.path!r}, {len(self.events)} events)"
 
     def is_disputed(self, event: Event) -> bool:
         return any(figure.key in self.disputes for figure in event.figures)

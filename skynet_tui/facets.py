@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import compress
+from typing import NamedTuple
 
 from skynet_tui.model import Event
 
@@ -38,8 +38,7 @@ def positions_of(mask: int) -> list[int]:
     return list(compress(range(len(flags)), flags))
 
 
-@dataclass(frozen=True, eq=False)
-class Facets:
+class Facets(NamedTuple):
     size: int
     all: int
     masks: dict[str, dict[str | int, int]]  # dimension -> value -> mask

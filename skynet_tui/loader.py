@@ -8,7 +8,6 @@ import stat
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 
@@ -40,7 +39,7 @@ def load_catalog(path: Path | None = None, *, use_cache: bool = True, progress: 
                 progress = None
             catalog = parse_catalog(path, handle, progress=progress)
         if key:
-            catalog = replace(catalog, cache_key=key)
+            catalog = catalog._replace(cache_key=key)
             cache.store(key, _parts(catalog), on_write=progress and _saving(progress, size))
             if progress:
                 progress(SAVING, 1.0)
@@ -94,7 +93,7 @@ def _parts(catalog: Catalog) -> list:
     """The catalog without its events, then its events a slice at a time, for the cache."""
     events = catalog.events
     slices = [events[start : start + EVENTS_PER_PART] for start in range(0, len(events), EVENTS_PER_PART)]
-    return [replace(catalog, events=()), *slices]
+    return [catalog._replace(events=()), *slices]
 
 
 def _joined(parts: list | None) -> Catalog | None:
@@ -102,7 +101,7 @@ def _joined(parts: list | None) -> Catalog | None:
     if not parts or not isinstance(parts[0], Catalog) or not all(isinstance(part, tuple) for part in parts[1:]):
         return None
     events = tuple(chain.from_iterable(parts[1:]))
-    return replace(parts[0], events=events) if len(events) == parts[0].facets.size else None
+    return parts[0]._replace(events=events) if len(events) == parts[0].facets.size else None
 
 
 def load_search_index(catalog: Catalog) -> SearchIndex:
@@ -138,4 +137,4 @@ def _collector_paused() -> Iterator[None]:
 
 def _relocated(catalog: Catalog, path: Path) -> Catalog:
     """The same content read from another path (a copy of the file): only the path differs."""
-    return replace(catalog, path=str(path))
+    return catalog._replace(path=str(path))

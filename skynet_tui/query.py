@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from threading import Lock
+from typing import NamedTuple
 
 from skynet_tui import countries
 from skynet_tui.catalog import Catalog, country_name
@@ -22,8 +22,7 @@ _YEAR = re.compile(r"(\d{4})(?:-(\d{4}))?")
 _FIELDS = {"year": "years", "agency": "agencies", "country": "countries", "type": "types"}
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     """What the user asked to see. Empty sets mean "any"; values within a set are alternatives."""
 
     years: frozenset[int] = frozenset()
@@ -36,7 +35,7 @@ class Filter:
         return getattr(self, _FIELDS[dimension])
 
     def with_selected(self, dimension: str, values: Iterable) -> Filter:
-        return replace(self, **{_FIELDS[dimension]: frozenset(values)})
+        return self._replace(**{_FIELDS[dimension]: frozenset(values)})
 
     def toggled(self, dimension: str, value) -> Filter:
         return self.with_selected(dimension, self.selected(dimension) ^ {value})

@@ -6,7 +6,6 @@ import asyncio
 import json
 import re
 import threading
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -347,7 +346,7 @@ def test_a_click_on_a_value_chooses_it(catalog):
 
 def test_a_facet_without_values_shows_its_heading_and_its_key_still_works(catalog):
     events = tuple(event._replace(countries=()) for event in catalog.events)
-    no_countries = replace(catalog, events=events, facets=Facets.build(events))
+    no_countries = catalog._replace(events=events, facets=Facets.build(events))
 
     async def steps(pilot):
         await pilot.press("c", "space")  # no country to choose: the cursor is on the next list's first value
@@ -563,7 +562,7 @@ def test_a_source_quoted_twice_is_described_once_with_both_quotes(catalog):
 )
 def test_only_http_and_https_addresses_are_opened(catalog, url, opened):
     source = catalog.sources["official-review"]
-    hostile = replace(catalog, sources={**catalog.sources, "official-review": source._replace(url=url)})
+    hostile = catalog._replace(sources={**catalog.sources, "official-review": source._replace(url=url)})
     app = SkynetApp(hostile, event_id="2016-11-16-yang-surrenders")
     calls: list[str] = []
     app.open_url = lambda target, **kw: calls.append(target)
@@ -676,7 +675,7 @@ def test_query_and_timeline_agree_on_a_large_generated_view(catalog):
 def test_markup_in_an_agency_name_is_literal_in_the_sidebar_and_detail(catalog):
     hostile_name = "[REDACTED] [b]Office[/] [@click=app.quit]"
     agency = catalog.agencies["nsc"]._replace(name=hostile_name)
-    hostile = replace(catalog, agencies={**catalog.agencies, "nsc": agency})
+    hostile = catalog._replace(agencies={**catalog.agencies, "nsc": agency})
 
     async def steps(pilot):
         return facet_values(pilot, "Agency (a)"), detail_text(pilot), pilot.app.is_running

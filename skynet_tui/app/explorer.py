@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -154,7 +152,7 @@ class ExplorerScreen(Screen):
 
     def apply_search(self, text: str) -> None:
         if text == self.query_one("#search", Input).value:  # else a later keystroke has overtaken it
-            self.filter = replace(self.filter, search=text)
+            self.filter = self.filter._replace(search=text)
 
     @work(thread=True, group="index")
     def build_search_index(self) -> None:
@@ -188,7 +186,7 @@ class ExplorerScreen(Screen):
         timeline = self.query_one(Timeline)
         row = timeline.year_row(year)
         if row is None:
-            self.filter = replace(self.filter, years=frozenset({year}))
+            self.filter = self.filter._replace(years=frozenset({year}))
             row = timeline.year_row(year)
         timeline.move_to(row)
         self.set_focus(timeline)

@@ -9,8 +9,8 @@ on screen, from the counts the screen hands it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from textual.binding import Binding
 from textual.geometry import Size
@@ -38,8 +38,7 @@ def value_label(catalog: Catalog, dimension: str, value) -> str:
     return str(value)
 
 
-@dataclass(frozen=True, slots=True)
-class FacetRow:
+class FacetRow(NamedTuple):
     """A line of the panel: a facet's heading (value None), one of its values, or the blank
     line before a heading (dimension "")."""
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import textwrap
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.text import Text
@@ -30,8 +30,7 @@ DATE_WIDTH = 10
 TYPE_WIDTH = 13
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """A line of the timeline: a year heading (position None) or an event."""
 
     year: int

@@ -47,10 +47,9 @@ class ExplorerScreen(Screen):
         Binding("o", "open_source", "Open source", show=False),
     ]
     DEFAULT_CSS = """
-    #main { height: 1fr; }
     #timeline { width: 1fr; height: 1fr; }
     #detail { width: 42%; height: 1fr; }
-    ExplorerScreen.-narrow #main { layout: vertical; }
+    ExplorerScreen.-narrow #body { layout: vertical; }
     ExplorerScreen.-narrow #detail { width: 1fr; height: 45%; border-left: none; border-top: tall $panel; }
     ExplorerScreen.-no-sidebar #sidebar { display: none; }
     """
@@ -77,11 +76,10 @@ class ExplorerScreen(Screen):
         self.set_class(width < NARROW_WIDTH, "-narrow", update=False)
         self.set_class(width < TINY_WIDTH, "-no-sidebar", update=False)
         yield StatusLine(id="status")
-        with Horizontal(id="body"):
+        with Horizontal(id="body"):  # the sidebar is docked: the timeline and the detail are laid out
             yield Sidebar(self.catalog, self.filter)
-            with Horizontal(id="main"):
-                yield Timeline(self.catalog, id="timeline")
-                yield Detail(id="detail")
+            yield Timeline(self.catalog, id="timeline")
+            yield Detail(id="detail")
         yield KeyBar()
 
     def on_mount(self) -> None:

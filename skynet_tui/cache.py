@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import importlib.util
 import os
 import pickle
@@ -21,6 +20,11 @@ from pathlib import Path
 from typing import IO
 
 from skynet_tui import __version__
+
+try:  # hashlib's own blake2b, without hashlib loading OpenSSL at every start (~1.5 ms)
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 KEEP_ENTRIES = 16  # files: a catalog and its search index for each of 8 event files
 _RULE_MODULES = {
@@ -52,7 +56,7 @@ def cache_dir() -> Path:
 
 def key_of(chunks: Iterable[bytes]) -> str:
     """The key of a file's content (given in pieces) read by this code."""
-    digest = hashlib.blake2b(_code_fingerprint(), digest_size=20)
+    digest = blake2b(_code_fingerprint(), digest_size=20)
     for chunk in chunks:
         digest.update(chunk)
     return digest.hexdigest()
@@ -61,7 +65,7 @@ def key_of(chunks: Iterable[bytes]) -> str:
 @functools.cache
 def _code_fingerprint() -> bytes:
     """The version and the source of every module whose classes or rules a cached catalog holds."""
-    digest = hashlib.blake2b(__version__.encode(), digest_size=20)
+    digest = blake2b(__version__.encode(), digest_size=20)
     for module in sorted({module for module, _ in _ALLOWED} | _RULE_MODULES):
         digest.update(Path(importlib.util.find_spec(module).origin).read_bytes())
     return digest.digest()

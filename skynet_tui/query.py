@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Iterable
 from threading import Lock
 from typing import NamedTuple
@@ -258,6 +257,8 @@ class Query:
 
 def deep_link(filter: Filter, *, event_id: str | None = None, events_path: str | None = None) -> str:
     """The command that reopens this view exactly: `skynet-tui --year 2018 --event ...`."""
+    import shlex  # only when a link is asked for
+
     args = ["skynet-tui"]
     if events_path:
         args += ["--events", events_path]

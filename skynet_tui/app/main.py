@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from skynet_tui.app.explorer import ExplorerScreen
-from skynet_tui.app.help import HelpScreen
 from skynet_tui.catalog import Catalog, bundled_path
 from skynet_tui.query import Filter
 from skynet_tui.text import is_web_address
@@ -61,6 +60,8 @@ class SkynetApp(App):
         yield SystemCommand("Toggle sidebar", "Hide or show the filters", self.explorer.action_toggle_sidebar)
 
     def action_help(self) -> None:
+        from skynet_tui.app.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

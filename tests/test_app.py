@@ -611,14 +611,31 @@ def test_the_explorer_works_at_every_size_and_survives_resizing(catalog, size):
         await pilot.press("down")
         await pilot.resize_terminal(45, 13)
         await pilot.pause()
+        small = key_bar_text(pilot)
         await pilot.resize_terminal(*size)
         await pilot.pause()
-        return selected_id(pilot), timeline_lines(pilot), explorer(pilot).has_class("-narrow")
+        return selected_id(pilot), timeline_lines(pilot), explorer(pilot).has_class("-narrow"), small, key_bar_text(pilot)
 
-    selected, lines, narrow = drive(SkynetApp(catalog), steps, size=size)
+    selected, lines, narrow, small, key_bar = drive(SkynetApp(catalog), steps, size=size)
     assert selected == catalog.events[1].id
     assert any(str(catalog.events[1].date) in line for line in lines)
     assert narrow is (size[0] < 110)
+    assert (len(small), len(key_bar)) == (45, size[0])  # laid out again at each size
+
+
+def test_a_resize_under_the_help_is_followed_when_the_terminal_returns_to_its_first_size(catalog):
+    async def steps(pilot):
+        await pilot.press("question_mark")
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        narrow = key_bar_text(pilot)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        return len(narrow), len(key_bar_text(pilot))
+
+    assert drive(SkynetApp(catalog), steps, size=(120, 40)) == (60, 120)
 
 
 def test_no_color_is_honoured(catalog, monkeypatch):

@@ -96,8 +96,12 @@ class ExplorerScreen(Screen):
             self.resumed = True
             event.refresh_styles = False
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        if event.size == self.outer_size:
+            # Textual lays the whole screen out again for every Resize, and at start sends two
+            # or three for the size it has just been laid out at (~5 ms each).
+            event.prevent_default()
 
     # --- the one place where the view follows the state ---------------------------------
     def watch_filter(self) -> None:

@@ -614,7 +614,8 @@ def test_the_explorer_works_at_every_size_and_survives_resizing(catalog, size):
         small = key_bar_text(pilot)
         await pilot.resize_terminal(*size)
         await pilot.pause()
-        return selected_id(pilot), timeline_lines(pilot), explorer(pilot).has_class("-narrow"), small, key_bar_text(pilot)
+        narrow = explorer(pilot).has_class("-narrow")
+        return selected_id(pilot), timeline_lines(pilot), narrow, small, key_bar_text(pilot)
 
     selected, lines, narrow, small, key_bar = drive(SkynetApp(catalog), steps, size=size)
     assert selected == catalog.events[1].id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import re
 import threading
@@ -720,3 +721,24 @@ def test_timeline_rows_put_a_heading_before_each_year_without_an_object_per_even
     assert rows.row_of(3) is None and rows.row_of(10) is None
     assert (rows.year_row(2018), rows.year_row(2016)) == (2, None)
     assert len(Rows([], [])) == 0
+
+
+# --- the cyclic collector, paused by the command line for the start -----------------------
+def test_the_explorer_lets_the_collector_run_again_once_its_first_frame_is_drawn(catalog):
+    async def steps(pilot):
+        return gc.isenabled(), gc.get_freeze_count()
+
+    gc.disable()  # as `skynet-tui` does before it imports the explorer
+    try:
+        enabled, frozen = drive(SkynetApp(catalog), steps)
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert enabled and frozen > 0
+
+
+def test_the_collector_runs_again_when_the_explorer_stops_before_it_starts(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema: 1\nevents: [\n")
+    assert main(["--events", str(bad)]) == 2
+    assert gc.isenabled()

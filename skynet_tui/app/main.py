@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -41,6 +42,14 @@ class SkynetApp(App):
         self.start = start or Filter()
         self.start_event = event_id
         self.bundled = catalog.path == str(bundled_path())
+
+    def on_ready(self) -> None:
+        """The first frame is drawn: let the cyclic collector run again if the command line
+        paused it for the start, leaving what the start made (it lives as long as the app) out
+        of its walks from now on."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(self.catalog, self.start, self.start_event)

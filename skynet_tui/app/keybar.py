@@ -9,7 +9,8 @@ from textual.style import Style
 from textual.widget import Widget
 
 HELP_ACTION = "help"
-Keys = tuple[list[list[tuple[Binding, bool]]], list[tuple[Binding, bool]]]
+KeyGroup = list[tuple[Binding, bool]]  # keys that share a description, each with whether it is enabled
+Keys = tuple[list[KeyGroup], KeyGroup]  # the groups shown, and the palette's key (none if it is off)
 
 
 class KeyBar(Widget):
@@ -52,7 +53,7 @@ class KeyBar(Widget):
     def shown_keys(self) -> Keys:
         """The keys to show grouped by description, one key per action (the first bound); and the palette's."""
         active = self.screen.active_bindings
-        shown: dict[str, list[tuple[Binding, bool]]] = {}
+        shown: dict[str, KeyGroup] = {}
         actions: set[str] = set()
         for _node, binding, enabled, _tooltip in active.values():
             if binding.show and binding.action not in actions:
@@ -78,7 +79,7 @@ class KeyBar(Widget):
             line += entry
         return line + Content(" " * max(1, self.size.width - line.cell_length - right.cell_length)) + right
 
-    def _key(self, keys: list[tuple[Binding, bool]]) -> Content:
+    def _key(self, keys: KeyGroup) -> Content:
         """'j/k Scroll': the keys that share a description; a click on a key presses it, a
         click on the description presses the first."""
         dim = "" if any(enabled for _, enabled in keys) else " dim"

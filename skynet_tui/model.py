@@ -1,9 +1,9 @@
 """The plain, immutable values an events file is made of. No I/O, no Textual.
 
-They are named tuples rather than dataclasses: a class is made in a tenth of the time
-(the seven dataclasses were ~6 ms of every start), and an instance is built and unpickled
-without a Python `__init__`, which is most of reading a cached 100,000-event catalog.
-Change one with `value._replace(field=...)`.
+They are named tuples rather than frozen dataclasses: a class is made in a tenth of the time
+(the seven dataclasses were ~6 ms of every start), and an instance is built, also when
+unpickled (most of reading a cached 100,000-event catalog), as one tuple rather than field by
+field. Change one with `value._replace(field=...)`.
 """
 
 from __future__ import annotations

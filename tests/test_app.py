@@ -508,6 +508,25 @@ def test_s_hides_and_shows_the_sidebar(catalog):
     assert drive(SkynetApp(catalog), steps) == (True, False, True)
 
 
+def test_the_sidebar_follows_the_terminal_across_the_width_below_which_it_starts_hidden(catalog):
+    async def steps(pilot):
+        sidebar = explorer(pilot).query_one("#sidebar")
+        await pilot.press("f")  # the focus in the sidebar
+        shown = [sidebar.display]
+        for size in [(60, 20), (120, 40), (110, 40)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            shown.append(sidebar.display)
+            if size == (120, 40):
+                await pilot.press("s")  # hidden by hand: a resize that stays wide keeps it so
+                shown.append(sidebar.display)
+        return shown, type(pilot.app.focused).__name__
+
+    shown, focused = drive(SkynetApp(catalog), steps, size=(120, 40))
+    assert shown == [True, False, True, False, False]
+    assert focused == "Timeline"  # not left in the hidden lists
+
+
 def test_copy_link_reopens_the_same_view(catalog, capsys):
     start = resolve_filter(catalog, years=["2018"], countries=["US"])
 

@@ -98,6 +98,8 @@ class ExplorerScreen(Screen):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        if (event.size.width < TINY_WIDTH) != (self.outer_size.width < TINY_WIDTH):
+            self.show_sidebar(event.size.width >= TINY_WIDTH)  # what a start at the new width shows
         if event.size == self.outer_size:
             # Textual lays the whole screen out again for every Resize, and at start sends two
             # or three for the size it has just been laid out at (~5 ms each).
@@ -224,8 +226,12 @@ class ExplorerScreen(Screen):
         self.set_focus(self.query_one(Timeline))
 
     def action_toggle_sidebar(self) -> None:
-        self.toggle_class("-no-sidebar")
-        if self.has_class("-no-sidebar"):
+        self.show_sidebar(self.has_class("-no-sidebar"))
+
+    def show_sidebar(self, shown: bool) -> None:
+        self.set_class(not shown, "-no-sidebar")
+        sidebar = self.query_one(Sidebar)
+        if not shown and self.focused is not None and sidebar in self.focused.ancestors_with_self:
             self.set_focus(self.query_one(Timeline))
 
     def current_link(self) -> str:

@@ -143,6 +143,20 @@ def test_deep_links_combine_and_select_the_event(catalog):
     assert isinstance(focused, Detail)
 
 
+def test_a_deep_link_to_an_event_the_filters_hide_says_so(catalog):
+    start = resolve_filter(catalog, years=["2015"])
+
+    async def steps(pilot):
+        return selected_id(pilot), [n.message for n in pilot.app._notifications], pilot.app.focused
+
+    selected, notes, focused = drive(
+        SkynetApp(catalog, start, event_id="2018-07-11-xu-repatriated"), steps, notifications=True
+    )
+    assert selected is not None and selected.startswith("2015")
+    assert notes == ["Event 2018-07-11-xu-repatriated is not among the events these filters show: x clears them."]
+    assert isinstance(focused, Timeline)
+
+
 def test_sidebar_shows_the_deep_link_selection(catalog):
     start = resolve_filter(catalog, years=["2016-2018"], types=["extradition"])
 

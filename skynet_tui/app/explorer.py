@@ -66,7 +66,7 @@ class ExplorerScreen(Screen):
         self.query_engine = Query(catalog)
         self.set_reactive(ExplorerScreen.filter, start)
         self.set_reactive(ExplorerScreen.selected, catalog.facets.position.get(event_id) if event_id else None)
-        self.focus_detail_on_start = event_id is not None
+        self.start_event = event_id  # its detail gets the focus, or a word says the filters hide it
         self.resumed = False
 
     def compose(self) -> ComposeResult:
@@ -83,11 +83,17 @@ class ExplorerScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        wanted = self.selected
         self.refresh_view()
         self.watch_selected(self.selected)  # the watcher runs on changes only; draw the first one
         self.call_after_refresh(self.build_search_index)  # after the first frame, while the user reads
-        if self.focus_detail_on_start:
+        if self.start_event is None:
+            return
+        if self.selected == wanted:
             self.query_one(Detail).focus()
+        else:
+            message = f"Event {self.start_event} is not among the events these filters show: x clears them."
+            self.notify(message, severity="warning", markup=False)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles every widget of a screen that resumes, for what changed while it was

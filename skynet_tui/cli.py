@@ -141,7 +141,7 @@ def run_results(args) -> int:
 
 
 def run_explore(args) -> int:
-    # Starting makes about 100,000 objects (Textual's modules, the screen's widgets) and
+    # Starting makes about 80,000 objects (Textual's modules, the screen's widgets) and
     # almost no garbage, and the cyclic collector would walk them some 120 times before the
     # first frame (~15 ms). The explorer resumes it once that frame is drawn.
     gc.disable()

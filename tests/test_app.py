@@ -23,6 +23,7 @@ from skynet_tui.app.main import SkynetApp
 from skynet_tui.app.results_view import ResultsScreen
 from skynet_tui.app.status import StatusLine
 from skynet_tui.app.timeline import Row, Rows, Timeline
+from skynet_tui.catalog import bundled_path
 from skynet_tui.cli import main
 from skynet_tui.facets import Facets, positions_of
 from skynet_tui.loader import load_catalog
@@ -709,6 +710,22 @@ def test_choosing_a_year_in_the_results_opens_its_timeline(catalog):
     screen, filter = drive(SkynetApp(catalog), steps)
     assert isinstance(screen, ExplorerScreen)
     assert filter.years == {2020}
+
+
+def test_the_results_table_moves_by_year_with_the_timelines_keys():
+    async def steps(pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        table = pilot.app.screen.query_one("#years")
+        rows = []
+        for key in ["j", "j", "k", "end", "home"]:
+            await pilot.press(key)
+            rows.append((table.cursor_row, table.scroll_x))
+        return rows, table.row_count
+
+    rows, count = drive(SkynetApp(load_catalog(bundled_path(), use_cache=False)), steps, size=(80, 24))
+    assert count > 3  # the bundled file: a row per year
+    assert rows == [(1, 0), (2, 0), (1, 0), (count - 1, 0), (0, 0)]
 
 
 def test_query_and_timeline_agree_on_a_large_generated_view(catalog):

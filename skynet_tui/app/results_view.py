@@ -39,6 +39,18 @@ def _cell(row: YearResults, metric: str, letters: dict[str, str]) -> Text:
 ROWS_AT_MOST = 100  # of the part-year and cumulative tables: a screen of thousands helps nobody
 
 
+class YearTable(DataTable):
+    """A row per year: j/k step through them as in the timeline, home/end go to the first and
+    the last (a DataTable's own home/end scroll sideways, hiding the year column)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+        Binding("home", "scroll_top", show=False),
+        Binding("end", "scroll_bottom", show=False),
+    ]
+
+
 class ResultsScreen(Screen[int | None]):
     """Dismissed with the chosen year (to open its timeline), or None."""
 
@@ -59,7 +71,7 @@ class ResultsScreen(Screen[int | None]):
             yield Static(Content.styled("Official results year by year", "bold $text-accent"))
             yield Static(Group(*(chart_of(self.results, metric) for metric in CHART_METRICS)), id="charts")
             yield Static(Content.styled("Table (enter on a year opens its timeline)", "bold"), classes="heading")
-            yield DataTable(id="years", cursor_type="row", zebra_stripes=True)
+            yield YearTable(id="years", cursor_type="row", zebra_stripes=True)
             yield Static(self.legend(), id="legend")
             other, cumulative = figure_tables(self.results, rows_at_most=ROWS_AT_MOST)
             yield Static(other, id="other")

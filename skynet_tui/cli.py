@@ -32,7 +32,11 @@ def _filter_options(*, defaults: bool) -> argparse.ArgumentParser:
     group.add_argument("--agency", action="append", metavar="AGENCY", help="an agency id or any of its names")
     group.add_argument("--country", action="append", metavar="COUNTRY", help="an ISO code or a country name")
     group.add_argument("--type", action="append", metavar="TYPE", help="an event type: extradition, surrender, ...")
-    group.add_argument("--search", metavar="TEXT", help="words that must all appear (title, summary, people, quotes)")
+    group.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="words that must all appear, also inside longer words (title, summary, people, quotes)",
+    )
     parent.add_argument(
         "--events", type=Path, metavar="PATH", help="explore another events file (default: the bundled one)"
     )

@@ -26,7 +26,10 @@ KEYS = [
     (
         "Filtering",
         [
-            ("/", 'search: title, summary, people and quotes; every word must appear, "in quotes" together'),
+            (
+                "/",
+                'search: title, summary, people and quotes; every word must appear, also inside a longer word; "in quotes" together',
+            ),
             ("f", "the filter lists, where you left them"),
             ("y a c t", "the year, agency, country or type list"),
             ("space / enter", "in the filter lists: choose or unchoose a value; [x] marks the chosen"),

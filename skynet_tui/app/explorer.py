@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual import events, on, work
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -41,7 +40,7 @@ class ExplorerScreen(Screen):
         Binding("t", "focus_facet('type')", "Type", show=False),
         Binding("x", "clear_filters", "Clear"),
         Binding("enter", "focus_detail", "Detail", show=False),
-        Binding("escape", "back", "Back", show=False),
+        Binding("escape", "back", "Back"),
         Binding("s", "toggle_sidebar", "Sidebar"),
         Binding("l", "copy_link", "Link"),
         Binding("o", "open_source", "Open source", show=False),
@@ -201,9 +200,16 @@ class ExplorerScreen(Screen):
         timeline.move_to(row)
         self.set_focus(timeline)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
+        """A key that means nothing where the focus is stays out of the key bar and reaches the
+        focused widget: "/" typed in the search box is text, esc has nowhere to go from the timeline."""
+        if action == "focus_search":
+            return not isinstance(self.focused, Input)
+        if action == "back":
+            return not isinstance(self.focused, Timeline)
+        return True
+
     def action_focus_search(self) -> None:
-        if isinstance(self.focused, Input):
-            raise SkipAction()  # a "/" typed in the search box is text
         # set_focus, not focus(): that waits behind keys already queued.
         self.remove_class("-no-sidebar")
         self.set_focus(self.query_one("#search", Input))

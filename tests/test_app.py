@@ -728,6 +728,19 @@ def test_the_results_table_moves_by_year_with_the_timelines_keys():
     assert rows == [(1, 0), (2, 0), (1, 0), (count - 1, 0), (0, 0)]
 
 
+def test_the_results_table_stays_in_view_when_the_terminal_shrinks():
+    async def steps(pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        table = pilot.app.screen.query_one("#years")
+        return table.region, pilot.app.screen.query_one(VerticalScroll).region
+
+    table, view = drive(SkynetApp(load_catalog(bundled_path(), use_cache=False)), steps, size=(120, 40))
+    assert view.overlaps(table) and table.y >= view.y
+
+
 def test_query_and_timeline_agree_on_a_large_generated_view(catalog):
     """The timeline's rows are the query's events, with one heading per year."""
 

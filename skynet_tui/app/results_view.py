@@ -95,5 +95,9 @@ class ResultsScreen(Screen[int | None]):
             )
         table.focus()
 
+    def on_resize(self) -> None:
+        """Keep the table, which has the focus, in view when the terminal shrinks (as opening does)."""
+        self.query_one("#years", DataTable).scroll_visible(animate=False)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.dismiss(int(event.row_key.value))

@@ -489,14 +489,15 @@ def test_the_key_bar_follows_the_focus_and_a_click_presses_a_key(catalog):
         on_detail = key_bar_text(pilot)
         await pilot.click(KeyBar, offset=(on_detail.index("? Help") + 1, 0))
         await pilot.pause()
-        return on_timeline, on_detail, pilot.app.screen
+        return on_timeline, on_detail, pilot.app.screen, key_bar_text(pilot)
 
-    on_timeline, on_detail, screen = drive(SkynetApp(catalog), steps)
+    on_timeline, on_detail, screen, on_help = drive(SkynetApp(catalog), steps)
     assert (
         on_timeline.split() == "/ Search f Filters x Clear s Sidebar l Link ? Help r Results q Quit ^p palette".split()
     )
     assert "j/k Scroll" in on_detail and "Scroll" not in on_timeline
     assert isinstance(screen, HelpScreen)
+    assert on_help.split() == "esc Close j/k Scroll".split()  # the help's own keys, not the explorer's
 
 
 def test_a_narrow_key_bar_drops_whole_entries_and_keeps_the_palette(catalog):

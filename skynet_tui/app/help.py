@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from skynet_tui.app.keybar import KeyBar
+
 KEYS = [
     (
         "Moving",
@@ -60,8 +62,8 @@ ABOUT = (
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close"),
-        Binding("j", "scroll(1)", "Scroll", show=False),
-        Binding("k", "scroll(-1)", "Scroll", show=False),
+        Binding("j", "scroll(1)", "Scroll"),
+        Binding("k", "scroll(-1)", "Scroll"),
     ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -84,6 +86,7 @@ class HelpScreen(ModalScreen[None]):
                     grid.add_row(Text("  " + keys), Text(meaning))  # plain text: "[x]" is not markup
                 yield Static(grid)
             yield Static(Content("\n" + ABOUT))
+        yield KeyBar()  # over the explorer's, whose keys do not work here
 
     def action_scroll(self, lines: int) -> None:
         self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
